@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "Episodic editors"
 admin.site.site_title = "Episodic"
@@ -9,6 +9,9 @@ admin.site.index_title = "Shows, people and recaps"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("shows/", include("shows.urls")),
+    path("people/", include("people.urls")),
+    path("", include("recaps.urls")),
 ]
 
 if settings.DEBUG:

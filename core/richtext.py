@@ -11,6 +11,7 @@ EXTENSIONS = {
     "Underline": True,
     "Heading": {"levels": [3, 4]},
     "BulletList": True,
+    "ListItem": True,
     "OrderedList": True,
     "Blockquote": True,
     "HardBreak": True,
@@ -32,11 +33,11 @@ class RichTextField(ProseEditorField):
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        value = sanitize(getattr(model_instance, self.attname) or "")
+        value = self.sanitize(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
 
 
 def render(html):
     """Sanitise again on output (older rows, raw SQL imports) and mark the result safe."""
-    return mark_safe(sanitize(html or ""))  # noqa: S308 - sanitised by nh3 on the line above
+    return mark_safe(sanitize(html or ""))

@@ -1,0 +1,153 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+from taggit.managers import TaggableManager
+
+from core.images import validate_image
+from core.richtext import RichTextField
+from shows.models import Episode
+
+
+class RecapQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """The only definition of "visible to readers": published, and its time has come."""
+        return self.filter(status=Recap.Status.PUBLISHED, published_at__lte=at or timezone.now())
+
+    def with_article_relations(self):
+        return self.select_related("episode__show", "author")
+
+
+class Recap(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="recaps")
+    subtitle = models.CharField(
+        max_length=200, help_text="Follows “<Show> Episode <N> Recap and Review:”."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recaps"
+    )
+    intro = RichTextField(blank=True, help_text="What happened before, or what the show is about.")
+    body = RichTextField("recap", blank=True)
+    bonus_track = RichTextField(blank=True, help_text="The post-credits scene, if there is one.")
+    review = RichTextField(blank=True)
+    verdict = models.CharField(max_length=300, blank=True, help_text="The review in one sentence.")
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Out of 10, shown with the verdict."
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish time", null=True, blank=True, help_text="A future time schedules the recap."
+    )
+    meta_description = models.CharField(
+        max_length=300, blank=True, help_text="Shown by search engines and on social cards."
+    )
+    also_read = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="picked_by",
+        verbose_name="Also Read picks",
+    )
+    tags = TaggableManager(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecapQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="recap_published_needs_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]), name="recap_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=10),
+                name="recap_rating_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="recap_published_idx"),
+            models.Index(fields=["episode", "status", "-published_at"], name="recap_episode_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("recaps:detail", kwargs={"slug": self.slug})
+
+    @property
+    def headline(self):
+        return f"{self.episode} Recap and Review: {self.subtitle}"
+
+    def section_heading(self, section):
+        return f"{self.episode} {section}"
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class Still(models.Model):
+    class Section(models.TextChoices):
+        RECAP = "recap", "Recap"
+        BONUS_TRACK = "bonus_track", "Bonus Track"
+        REVIEW = "review", "Review"
+
+    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="stills")
+    image = models.ImageField(
+        upload_to="stills/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        max_length=300, help_text="What the still shows, for readers who cannot see it."
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="Who owns the image.")
+    section = models.CharField(max_length=20, choices=Section, default=Section.RECAP)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_hero = models.BooleanField(
+        "hero still", default=False, help_text="Leads the article and its social cards."
+    )
+
+    thumbnail = ImageSpecField(
+        source="image", processors=[ResizeToFit(240, 160)], format="JPEG", options={"quality": 80}
+    )
+
+    class Meta:
+        ordering = ["recap", "section", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="still_alt_text_required"),
+            models.UniqueConstraint(
+                fields=["recap"], condition=Q(is_hero=True), name="still_one_hero_per_recap"
+            ),
+            models.CheckConstraint(
+                condition=Q(section__in=["recap", "bonus_track", "review"]),
+                name="still_section_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["recap", "section", "order"], name="still_section_idx")]
+
+    def __str__(self):
+        return self.caption or self.alt_text

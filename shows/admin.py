@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from core.admin import BaseAdmin
+
+from .models import Episode, Platform, Show
+
+
+@admin.register(Platform)
+class PlatformAdmin(BaseAdmin):
+    list_display = ["name", "website", "show_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(show_count=Count("shows"))
+
+    @admin.display(description="shows", ordering="show_count")
+    def show_count(self, platform):
+        return platform.show_count
+
+
+class EpisodeInline(admin.TabularInline):
+    model = Episode
+    extra = 0
+    fields = ["number", "title", "air_date_override", "scheduled_air_date"]
+    readonly_fields = ["scheduled_air_date"]
+
+    @admin.display(description="air date from the schedule")
+    def scheduled_air_date(self, episode):
+        return episode.show.scheduled_air_date(episode.number) if episode.pk else "—"
+
+
+@admin.register(Show)
+class ShowAdmin(BaseAdmin):
+    list_display = [
+        "title",
+        "native_title",
+        "country",
+        "premiere_date",
+        "planned_episode_count",
+        "episode_count",
+    ]
+    list_filter = ["platforms", "country", "all_at_once"]
+    search_fields = ["title", "native_title", "other_titles"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["follows"]
+    filter_horizontal = ["platforms"]
+    date_hierarchy = "premiere_date"
+    view_on_site = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "native_title", "other_titles", "country"]}),
+        ("About", {"fields": ["synopsis", "poster", "platforms", "follows"]}),
+        (
+            "Release schedule",
+            {
+                "fields": [
+                    "premiere_date",
+                    "planned_episode_count",
+                    "all_at_once",
+                    "release_weekdays",
+                    "episodes_per_release",
+                    "release_time",
+                    "time_zone",
+                ],
+                "description": "Episode air dates are worked out from these unless set by hand.",
+            },
+        ),
+    ]
+
+    inlines = [EpisodeInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(episode_total=Count("episodes"))
+
+    @admin.display(description="episodes", ordering="episode_total")
+    def episode_count(self, show):
+        return show.episode_total
+
+
+@admin.register(Episode)
+class EpisodeAdmin(BaseAdmin):
+    list_display = ["__str__", "show", "number", "title", "air_date_override"]
+    list_select_related = ["show"]
+    list_filter = ["show"]
+    search_fields = ["show__title", "title"]
+    autocomplete_fields = ["show"]
+    ordering = ["show__title", "number"]
