@@ -134,8 +134,13 @@ class Show(models.Model):
         )
 
     def scheduled_air_date(self, number):
-        schedule = self.release_schedule
-        return air_date(schedule, number) if schedule else None
+        """The date the schedule gives episode `number`; None beyond the planned count."""
+        if not self.release_schedule:
+            return None
+        try:
+            return air_date(self.release_schedule, number)
+        except ValueError:
+            return None
 
     def local_today(self, at=None):
         """Today's date where the show is released: the day that decides a sentence's tense."""

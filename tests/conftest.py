@@ -1,0 +1,45 @@
+import pytest
+from model_bakery import baker
+
+from tests import images
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.com", password="correct horse battery"
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def soundtrack(db):
+    """Soundtrack #2 with the facts of the seed articles."""
+    from datetime import date, time
+
+    disney = baker.make("shows.Platform", name="Disney+", slug="disney-plus")
+    show = baker.make(
+        "shows.Show",
+        title="Soundtrack #2",
+        slug="soundtrack-2",
+        native_title="사운드트랙#2",
+        country="South Korea",
+        premiere_date=date(2023, 12, 6),
+        planned_episode_count=6,
+        release_weekdays=[2],
+        release_time=time(13, 30),
+        time_zone="Asia/Kolkata",
+        episodes_per_release=2,
+    )
+    show.platforms.add(disney)
+    return show
+
+
+@pytest.fixture
+def png_upload():
+    return images.upload("still.png")
