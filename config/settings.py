@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "shows",
     "people",
     "recaps",
+    "search",
+    "feeds",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("shows/", include("shows.urls")),
     path("people/", include("people.urls")),
+    path("search/", include("search.urls")),
+    path("", include("feeds.urls")),
     path("", include("recaps.urls")),
 ]
 
