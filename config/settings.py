@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -197,7 +198,8 @@ SECURE_CSP = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:", *([MEDIA_URL] if MEDIA_URL.startswith("http") else [])],
     "style-src": ["'self'"],
-    "script-src": ["'self'"],
+    # The nonce lets the admin's rich-text editor load its inline import map.
+    "script-src": ["'self'", CSP.NONCE],
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
     "base-uri": ["'self'"],

@@ -39,7 +39,7 @@ class PersonAdmin(BaseAdmin):
         if not person.photo:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="48" height="48" style="object-fit:cover">',
+            '<img src="{}" alt="" width="48" height="48">',
             person.photo.url,
         )
 

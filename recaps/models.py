@@ -28,7 +28,7 @@ class Recap(models.Model):
 
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="recaps")
     subtitle = models.CharField(
-        max_length=200, help_text="Follows “<Show> Episode <N> Recap and Review:”."
+        max_length=200, help_text="Completes the headline “Show Episode N Recap and Review: …”."
     )
     slug = models.SlugField(max_length=200, unique=True)
     author = models.ForeignKey(
