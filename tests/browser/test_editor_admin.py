@@ -58,7 +58,7 @@ def test_editor_creates_show_with_episodes_then_a_recap_with_a_still(
     page.click(".select2-results__option >> text=Soundtrack #2 Episode 4")
     page.locator("#id_subtitle").press_sequentially("Old Feelings Come Back")
     assert page.input_value("#id_slug") == "old-feelings-come-back"
-    intro_editor = page.locator(".field-intro .ProseMirror")
+    intro_editor = page.locator(".field-intro [contenteditable=true]")
     intro_editor.click()
     intro_editor.press_sequentially("Su-ho and Hyeon-seo share a roof again.")
     page.click("#stills-group .add-row a")
