@@ -79,7 +79,7 @@ def test_sitemap_is_a_fixed_number_of_queries_and_then_cached(
     factories.many_recaps(200, author, stills=1, tags=1)
     baker.make("people.Person", _quantity=30, _fill_optional=["slug"])
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get("/sitemap.xml")
     assert len(ET.fromstring(response.content)) == 2 + 200 + 10 + 30
     assert "max-age=3600" in response["Cache-Control"]
