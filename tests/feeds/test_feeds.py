@@ -38,6 +38,7 @@ def rss_items(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
+    assert "public" in response["Cache-Control"]
     channel = ET.fromstring(response.content).find("channel")
     return channel, channel.findall("item")
 
