@@ -1,5 +1,51 @@
-from django.views.generic import TemplateView
+from django.views.generic import ListView
+
+from . import query as search
 
 
-class SearchView(TemplateView):
+class SearchView(ListView):
+    """/search/?q=: published recaps (paginated, best first), plus matching shows and people on
+    the first page. A fixed number of queries whatever the size of the catalogue."""
+
     template_name = "search/results.html"
+    context_object_name = "recaps"
+    paginate_by = 20
+    related_limit = 12
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.query = search.normalise(request.GET.get("q", ""))
+        except search.QueryTooLong as error:
+            self.query = ""
+            self.object_list = self.get_queryset()
+            context = self.get_context_data(error=str(error))
+            return self.render_to_response(context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.query:
+            return []
+        return search.recaps(self.query)
+
+    def get_paginate_by(self, queryset):
+        return self.paginate_by if self.query else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.query
+        context["raw_query"] = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH]
+        if not self.query:
+            return context
+        page = context["page_obj"]
+        page.object_list = search.attach_excerpts(list(page.object_list), self.query)
+        context["recaps"] = context["object_list"] = page.object_list
+        if page.number == 1:
+            shows = search.shows(self.query, self.related_limit)
+            people = search.people(self.query, self.related_limit)
+            context.update(
+                shows=shows[: self.related_limit],
+                more_shows=len(shows) > self.related_limit,
+                people=people[: self.related_limit],
+                more_people=len(people) > self.related_limit,
+            )
+        return context
