@@ -126,6 +126,8 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 SITE_ID = 1
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
+SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Episodic")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

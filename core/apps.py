@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Site building blocks"
+
+    def ready(self):
+        from .sites import sync_site
+
+        # core has no models, so post_migrate is never sent for it: follow the sites app's.
+        post_migrate.connect(sync_site, dispatch_uid="core.sync_site")

@@ -5,6 +5,7 @@ import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-" + "k" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_SITE_DOMAIN", "testserver")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="episodic-media-"))
 
 from config.settings import *  # noqa: F403

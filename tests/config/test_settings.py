@@ -68,3 +68,9 @@ def test_allowed_hosts_and_database_come_from_the_environment():
     assert "['a.example', 'b.example']" in result.stdout
     assert "postgresql" in result.stdout
     assert "RedisCache" in result.stdout
+
+
+def test_the_site_domain_follows_the_environment_after_migrate(db):
+    from django.contrib.sites.models import Site
+
+    assert Site.objects.get_current().domain == "testserver"

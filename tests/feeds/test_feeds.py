@@ -56,12 +56,12 @@ def test_site_rss_item_carries_headline_absolute_link_author_tags_and_hero_enclo
 ):
     channel, items = rss_items(client, "/feeds/rss/")
 
-    assert channel.findtext("link") == "http://example.com/"
+    assert channel.findtext("link") == "http://testserver/"
     [item] = items
     assert item.findtext("title") == (
         "Soundtrack #2 Episode 1 Recap and Review: A Song for <Her> & Him"
     )
-    assert item.findtext("link") == f"http://example.com{published.get_absolute_url()}"
+    assert item.findtext("link") == f"http://testserver{published.get_absolute_url()}"
     assert item.findtext("description") == "Su-ho writes again."
     assert item.findtext("pubDate")
     assert "Mina Park" in item.findtext("{http://purl.org/dc/elements/1.1/}creator", "") + (
@@ -73,7 +73,7 @@ def test_site_rss_item_carries_headline_absolute_link_author_tags_and_hero_enclo
     ]
     enclosure = item.find("enclosure")
     hero = published.stills.get()
-    assert enclosure.get("url") == f"http://example.com{hero.image.url}"
+    assert enclosure.get("url") == f"http://testserver{hero.image.url}"
     assert enclosure.get("length") == str(hero.image.size)
     assert int(enclosure.get("length")) > 0
     assert enclosure.get("type") == "image/png"
@@ -85,9 +85,9 @@ def test_site_atom_entry_has_alternate_and_enclosure_links_and_dates(client, pub
     assert feed.findtext(f"{ATOM}updated")
     [entry] = entries
     links = {link.get("rel"): link for link in entry.findall(f"{ATOM}link")}
-    assert links["alternate"].get("href") == f"http://example.com{published.get_absolute_url()}"
+    assert links["alternate"].get("href") == f"http://testserver{published.get_absolute_url()}"
     enclosure = links["enclosure"]
-    assert enclosure.get("href").startswith("http://example.com/media/stills/")
+    assert enclosure.get("href").startswith("http://testserver/media/stills/")
     assert enclosure.get("length") == str(published.stills.get().image.size)
     assert enclosure.get("type") == "image/png"
     assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Mina Park"
@@ -151,10 +151,10 @@ def test_show_feed_lists_only_that_show_newest_first(client, soundtrack, author)
     channel, items = rss_items(client, "/feeds/shows/soundtrack-2/rss/")
 
     assert channel.findtext("title") == "Episodic: Soundtrack #2 recaps and reviews"
-    assert channel.findtext("link") == "http://example.com/shows/soundtrack-2/"
+    assert channel.findtext("link") == "http://testserver/shows/soundtrack-2/"
     assert [item.findtext("link") for item in items] == [
-        f"http://example.com{newer.get_absolute_url()}",
-        f"http://example.com{older.get_absolute_url()}",
+        f"http://testserver{newer.get_absolute_url()}",
+        f"http://testserver{older.get_absolute_url()}",
     ]
 
 
