@@ -102,7 +102,7 @@ def test_robots_txt_allows_all_but_admin_and_search_and_names_the_sitemap(client
 def test_robots_txt_names_an_https_sitemap_behind_a_tls_proxy(client, db):
     response = client.get("/robots.txt", headers={"x-forwarded-proto": "https"})
 
-    assert "Sitemap: https://example.com/sitemap.xml" in response.content.decode()
+    assert "Sitemap: https://testserver/sitemap.xml" in response.content.decode()
 
 
 def test_robots_txt_refuses_post(client, db):
