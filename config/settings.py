@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "shows",
     "people",
     "recaps",
+    "sitesettings",
     "search",
     "feeds",
 ]
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "sitesettings.context_processors.site_settings",
             ],
         },
     },
