@@ -53,8 +53,6 @@ class SiteSettings(models.Model):
         """The settings row, from the cache when possible; unsaved defaults when there is none."""
         settings = cache.get(CACHE_KEY)
         if settings is None:
-            settings = cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(
-                pk=cls.SINGLETON_PK
-            )
+            settings = cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)
             cache.set(CACHE_KEY, settings, 60 * 60)
         return settings
