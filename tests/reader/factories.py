@@ -62,7 +62,7 @@ def make_still(recap, section=Still.Section.RECAP, is_hero=False, **fields):
     fields.setdefault("alt_text", "Two people at a piano")
     fields.setdefault("caption", f"Still From {recap.episode}")
     still = Still(recap=recap, section=section, is_hero=is_hero, **fields)
-    still.image.save("still.jpg", images.upload("still.jpg", images.jpeg_bytes(1600, 900)))
+    still.image.save("still.jpg", images.upload("still.jpg", images.jpeg_bytes(1240, 698)))
     return still
 
 
