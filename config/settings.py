@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "shows",
     "people",
     "recaps",
+    "sitesettings",
     "search",
     "feeds",
 ]
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "sitesettings.context_processors.site_settings",
             ],
         },
     },

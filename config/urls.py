@@ -3,14 +3,16 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from recaps.urls import people_urls, shows_urls
+
 admin.site.site_header = "Episodic editors"
 admin.site.site_title = "Episodic"
 admin.site.index_title = "Shows, people and recaps"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("shows/", include("shows.urls")),
-    path("people/", include("people.urls")),
+    path("shows/", include(shows_urls)),
+    path("people/", include(people_urls)),
     path("search/", include("search.urls")),
     path("", include("feeds.urls")),
     path("", include("recaps.urls")),

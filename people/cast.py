@@ -45,3 +45,16 @@ def last_seen_lines(show, credits):
         if line:
             lines.append(line)
     return lines
+
+
+def show_facts(show, credits, at=None):
+    """The context of the show-facts box (templates/includes/show_facts.html), the same on the
+    recap page and the show hub; `credits` from `credits_for_facts`, tenses for moment `at`."""
+    return {
+        "show": show,
+        "cast_line": cast_line(show, credits),
+        "last_seen_lines": last_seen_lines(show, credits),
+        "run_line": show.run_line(at),
+        "schedule_line": show.schedule_line(at),
+        "where_to_watch": show.where_to_watch(at),
+    }

@@ -1,8 +1,10 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from core.images import validate_image
+from core.renditions import picture, rendition
 from shows.models import Show
 
 
@@ -18,6 +20,12 @@ class Person(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    PHOTO_WIDTHS = (160, 320)
+    webp_160 = rendition("photo", "webp", 160, 160)
+    jpeg_160 = rendition("photo", "jpeg", 160, 160)
+    webp_320 = rendition("photo", "webp", 320, 320)
+    jpeg_320 = rendition("photo", "jpeg", 320, 320)
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
@@ -27,6 +35,10 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("people:detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def photo_picture(self):
+        return picture(self, "photo", self.PHOTO_WIDTHS, ratio=1)
 
 
 class Credit(models.Model):

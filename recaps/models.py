@@ -1,13 +1,19 @@
+import html
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
 
 from core.images import validate_image
+from core.renditions import picture, rendition
 from core.richtext import RichTextField
 from shows.models import Episode
 
@@ -97,6 +103,17 @@ class Recap(models.Model):
         return f"{self.episode} {section}"
 
     @property
+    def excerpt(self):
+        """A plain-text summary for lists and cards: the meta description, else the intro."""
+        if self.meta_description:
+            return self.meta_description
+        return Truncator(html.unescape(strip_tags(self.intro))).words(40)
+
+    @property
+    def author_name(self):
+        return self.author.get_full_name() or self.author.get_username()
+
+    @property
     def is_published(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -134,6 +151,13 @@ class Still(models.Model):
     thumbnail = ImageSpecField(
         source="image", processors=[ResizeToFit(240, 160)], format="JPEG", options={"quality": 80}
     )
+    RENDITION_WIDTHS = (480, 800, 1200)
+    webp_480 = rendition("image", "webp", 480)
+    jpeg_480 = rendition("image", "jpeg", 480)
+    webp_800 = rendition("image", "webp", 800)
+    jpeg_800 = rendition("image", "jpeg", 800)
+    webp_1200 = rendition("image", "webp", 1200)
+    jpeg_1200 = rendition("image", "jpeg", 1200)
 
     class Meta:
         ordering = ["recap", "section", "order", "pk"]
@@ -151,3 +175,7 @@ class Still(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    @cached_property
+    def picture(self):
+        return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))

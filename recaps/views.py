@@ -1,17 +1,290 @@
+"""Reader pages. Every recap a reader can reach comes from `Recap.objects.published()`.
+
+The show hub and the person page list articles, so their views live here with the articles
+(shows and people stay free of recaps); `recaps/urls.py` routes them under /shows/ and /people/."""
+
+from datetime import timedelta
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
+from taggit.models import Tag
 
-from .models import Recap
+from people.cast import credits_for_facts, show_facts
+from people.models import Credit, Person
+from shows.facts import format_time, zone_abbreviation
+from shows.models import Episode, Show
+from shows.schedule import next_release, release_moment
+from sitesettings.models import SiteSettings
+
+from . import seo
+from .models import Recap, Still
+from .sections import build_sections
+
+ALSO_READ_LIMIT = 6
+AIRING_NOW_LIMIT = 8
 
 
-class PublishedRecapMixin:
-    def get_queryset(self):
-        return Recap.objects.published().with_article_relations()
+def recap_cards():
+    """Published recaps for lists: show, episode, author and the hero still; three queries a
+    page (count, rows, heroes) whatever the page size."""
+    return (
+        Recap.objects.published()
+        .with_article_relations()
+        .prefetch_related(
+            Prefetch("stills", queryset=Still.objects.filter(is_hero=True), to_attr="heroes")
+        )
+    )
 
 
-class HomeView(PublishedRecapMixin, ListView):
-    template_name = "recaps/home.html"
+def with_published_recap(episodes):
+    """Annotate episodes with their latest published recap's pk, slug and subtitle."""
+    latest = Recap.objects.published().filter(episode=OuterRef("pk")).order_by("-published_at")
+    return episodes.annotate(
+        recap_pk=Subquery(latest.values("pk")[:1]),
+        recap_slug=Subquery(latest.values("slug")[:1]),
+        recap_subtitle=Subquery(latest.values("subtitle")[:1]),
+    )
+
+
+def recap_link(episode):
+    """(url, headline) of the published recap annotated on an episode, or None."""
+    if not episode.recap_slug:
+        return None
+    return {
+        "pk": episode.recap_pk,
+        "url": reverse("recaps:detail", kwargs={"slug": episode.recap_slug}),
+        "title": f"{episode} Recap and Review: {episode.recap_subtitle}",
+    }
+
+
+class ReaderListMixin:
+    """What the list pages share: a page size and metadata from `meta_for()`."""
+
     paginate_by = 20
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meta"] = self.meta_for(context)
+        return context
 
-class RecapDetailView(PublishedRecapMixin, DetailView):
-    pass
+
+class HomeView(ReaderListMixin, ListView):
+    template_name = "recaps/home.html"
+    context_object_name = "recaps"
+
+    def get_queryset(self):
+        return recap_cards()
+
+    def airing_now(self):
+        """Shows that have premiered and whose finale is today or later (or unknown), with their
+        next release; one query."""
+        now = timezone.now()
+        shows = Show.objects.filter(
+            premiere_date__lte=now.date() + timedelta(days=1),
+            premiere_date__gte=now.date() - timedelta(days=730),
+        ).order_by("-premiere_date")
+        airing = []
+        for show in shows:
+            today = show.local_today(now)
+            if show.premiere_date > today or (show.finale_date and show.finale_date < today):
+                continue
+            release = next_release(show.release_schedule, now)
+            moment = release and release_moment(show.release_schedule, release.date)
+            airing.append(
+                {
+                    "show": show,
+                    "release": release,
+                    "moment": moment,
+                    "at": moment
+                    and f"{format_time(moment.time())} "
+                    f"{zone_abbreviation(show.time_zone, release.date, moment.time())}",
+                }
+            )
+            if len(airing) == AIRING_NOW_LIMIT:
+                break
+        return airing
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["airing_now"] = self.airing_now()
+        return context
+
+    def meta_for(self, context):
+        settings = SiteSettings.load()
+        return seo.page_meta(
+            self.request,
+            f"{settings.site_name}: latest episode recaps and reviews",
+            settings.tagline,
+        )
+
+
+class RecapDetailView(DetailView):
+    context_object_name = "recap"
+
+    def get_queryset(self):
+        return (
+            Recap.objects.published()
+            .with_article_relations()
+            .prefetch_related("episode__show__platforms", "tags", "stills")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recap = self.object
+        episode, show = recap.episode, recap.episode.show
+        stills = list(recap.stills.all())
+        hero = next((still for still in stills if still.is_hero), None)
+        credits = credits_for_facts(show)
+
+        around = Episode.objects.filter(
+            show=show, number__in=[episode.number - 1, episode.number + 1]
+        )
+        neighbours = {neighbour.number: neighbour for neighbour in with_published_recap(around)}
+        for neighbour in neighbours.values():
+            neighbour.show = show
+        previous, following = (
+            neighbours.get(episode.number - 1),
+            neighbours.get(episode.number + 1),
+        )
+        settings = SiteSettings.load()
+        context.update(
+            show=show,
+            hero=hero,
+            sections=build_sections(recap, [still for still in stills if still is not hero]),
+            facts=show_facts(show, credits),
+            previous_episode=previous and {"episode": previous, "recap": recap_link(previous)},
+            next_episode=following and {"episode": following, "recap": recap_link(following)},
+            also_read=self.also_read(recap, show, credits, [previous, following]),
+            tags=recap.tags.all(),
+            meta=seo.recap_meta(self.request, recap, hero, settings.site_name),
+        )
+        return context
+
+    def also_read(self, recap, show, credits, neighbours):
+        """Editor's picks, the show's hub, the neighbouring episodes' recaps, then recent recaps
+        of other shows sharing cast members: published only, no duplicates, at most
+        ALSO_READ_LIMIT recaps (plus the hub). Two queries."""
+        seen = {recap.pk}
+        links = []
+
+        def add(pk, url, title):
+            if pk not in seen and len(links) < ALSO_READ_LIMIT + 1:
+                seen.add(pk)
+                links.append({"url": url, "title": title})
+
+        picks = recap.also_read.published().select_related("episode__show")
+        for pick in picks[:ALSO_READ_LIMIT]:
+            add(pick.pk, pick.get_absolute_url(), pick.headline)
+        links.append(
+            {"url": show.get_absolute_url(), "title": f"All of Our Reviews of {show.title}"}
+        )
+        for neighbour in neighbours:
+            link = neighbour and recap_link(neighbour)
+            if link:
+                add(link["pk"], link["url"], link["title"])
+        people = {credit.person_id for credit in credits}
+        if people and len(links) < ALSO_READ_LIMIT + 1:
+            shared = (
+                Recap.objects.published()
+                .filter(episode__show__credits__person__in=people)
+                .exclude(episode__show=show)
+                .exclude(pk__in=seen)
+                .select_related("episode__show")
+                .distinct()[:ALSO_READ_LIMIT]
+            )
+            for other in shared:
+                add(other.pk, other.get_absolute_url(), other.headline)
+        return links
+
+
+class TagView(ReaderListMixin, ListView):
+    template_name = "recaps/tag.html"
+    context_object_name = "recaps"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return recap_cards().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+    def meta_for(self, context):
+        return seo.page_meta(
+            self.request,
+            f"Recaps tagged “{self.tag.name}”",
+            f"Episode recaps and reviews tagged “{self.tag.name}”.",
+        )
+
+
+class ShowHubView(DetailView):
+    """All of our reviews of a show: facts, cast, the episode guide with recap links."""
+
+    template_name = "shows/show_detail.html"
+    context_object_name = "show"
+    queryset = Show.objects.select_related("follows").prefetch_related("platforms", "followed_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show = self.object
+        credits = credits_for_facts(show)
+        context.update(
+            facts=show_facts(show, credits),
+            cast=credits,
+            guide=self.episode_guide(show),
+            later_seasons=list(show.followed_by.all()),
+            feed_url=f"/feeds/shows/{show.slug}/rss/",
+            meta=seo.show_meta(self.request, show),
+        )
+        return context
+
+    def episode_guide(self, show):
+        """One row per episode, planned or created: air date and its recap link. One query."""
+        episodes = {episode.number: episode for episode in with_published_recap(show.episodes)}
+        count = max([show.planned_episode_count or 0, *episodes])
+        today = show.local_today()
+        rows = []
+        for number in range(1, count + 1):
+            episode = episodes.get(number)
+            if episode is not None:
+                episode.show = show
+                aired_on = episode.air_date
+            else:
+                aired_on = show.scheduled_air_date(number)
+            rows.append(
+                {
+                    "number": number,
+                    "title": episode.title if episode else "",
+                    "air_date": aired_on,
+                    "aired": aired_on is not None and aired_on <= today,
+                    "recap": recap_link(episode) if episode else None,
+                }
+            )
+        return rows
+
+
+class PersonView(ReaderListMixin, ListView):
+    """A person: photo, description, bio, filmography, and the published recaps of their shows
+    (paginated)."""
+
+    template_name = "people/person_detail.html"
+    context_object_name = "recaps"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        self.credits = list(
+            Credit.objects.filter(person=self.person)
+            .select_related("show")
+            .order_by("-show__premiere_date", "show__title")
+        )
+        shows = {credit.show_id for credit in self.credits}
+        return recap_cards().filter(episode__show__in=shows)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+
+    def meta_for(self, context):
+        return seo.person_meta(self.request, self.person)

@@ -123,6 +123,13 @@ def run_line(
     return f"{title} streamed{on} from {first}, to {last}."
 
 
+def where_to_watch(platforms: Sequence[str], start: date | None, today: date) -> str:
+    if not platforms:
+        return ""
+    verb = "will stream" if start is None or today < start else "is streaming"
+    return f"The series {verb} on {join_names(platforms)}."
+
+
 def _reference_day(schedule: ReleaseSchedule, today: date) -> date:
     # The zone abbreviation must match the release the reader cares about, which
     # may sit on the other side of a DST change from today.

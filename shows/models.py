@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from core.images import validate_image
+from core.renditions import picture, rendition
 
 from . import facts
 from .fields import WeekdaysField
@@ -90,6 +91,13 @@ class Show(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    POSTER_WIDTHS = (240, 480)
+    POSTER_RATIO = 1.5
+    webp_240 = rendition("poster", "webp", 240, 360)
+    jpeg_240 = rendition("poster", "jpeg", 240, 360)
+    webp_480 = rendition("poster", "webp", 480, 720)
+    jpeg_480 = rendition("poster", "jpeg", 480, 720)
+
     objects = ShowQuerySet.as_manager()
 
     class Meta:
@@ -165,6 +173,13 @@ class Show(models.Model):
             self.finale_date,
             self.local_today(at),
         )
+
+    def where_to_watch(self, at: datetime | None = None):
+        return facts.where_to_watch(self.platform_names, self.premiere_date, self.local_today(at))
+
+    @cached_property
+    def poster_picture(self):
+        return picture(self, "poster", self.POSTER_WIDTHS, ratio=self.POSTER_RATIO)
 
     def schedule_line(self, at: datetime | None = None):
         if not self.release_schedule:

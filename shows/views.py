@@ -1,14 +1,20 @@
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
+
+from core.seo import page_meta
 
 from .models import Show
 
 
 class ShowListView(ListView):
-    model = Show
+    """The shows index, A–Z: two queries a page (count and rows) plus the platforms."""
+
     paginate_by = 48
-    queryset = Show.objects.with_platforms()
+    queryset = Show.objects.with_platforms().order_by("title", "pk")
+    context_object_name = "shows"
 
-
-class ShowDetailView(DetailView):
-    model = Show
-    queryset = Show.objects.with_platforms()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meta"] = page_meta(
+            self.request, "Shows A–Z", "Every show we recap, with its episode guide."
+        )
+        return context
