@@ -235,7 +235,7 @@ class ShowHubView(DetailView):
             cast=credits,
             guide=self.episode_guide(show),
             later_seasons=list(show.followed_by.all()),
-            feed_url=f"/feeds/shows/{show.slug}/rss/",
+            feed_url=reverse("feeds:show_rss", kwargs={"slug": show.slug}),
             meta=seo.show_meta(self.request, show),
         )
         return context

@@ -275,14 +275,14 @@ def full_text_excerpts(recap_ids, query):
 
 
 def attach_excerpts(page_recaps, query):
-    """Set `excerpt` (safe HTML) on each recap of one page of results."""
+    """Set `search_excerpt` (safe HTML) on each recap of one page of results."""
     headlines = (
         full_text_excerpts([recap.pk for recap in page_recaps], query) if use_full_text() else {}
     )
     for recap in page_recaps:
         headline = headlines.get(recap.pk, "")
         if START_SEL in headline:
-            recap.excerpt = _marked(headline)
+            recap.search_excerpt = _marked(headline)
         else:
-            recap.excerpt = fallback_excerpt(recap, query)
+            recap.search_excerpt = fallback_excerpt(recap, query)
     return page_recaps
