@@ -1,15 +1,25 @@
 """Validation of uploaded images: size, real type, completeness and pixel count, checked before
-anything is stored so a bad file never reaches the media folder or a rendition."""
+anything is stored so a bad file never reaches the media folder or a rendition.
 
+Error codes: too_large, too_many_pixels, bad_format, not_an_image, incomplete_image. None is
+"invalid_image", because a ModelForm swaps a model error whose code matches one of the form
+field's own messages for that message, and Django's ImageField has a vague "invalid_image"."""
+
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
 
 
 def validate_image(file):
+    if isinstance(file, FieldFile) and file._committed:
+        # Already in storage, so it was checked when it was uploaded. Opening it again would
+        # fetch it from the media storage on every edit of the row that holds it.
+        return
     if file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
         raise ValidationError(
             "This image is %(size)s; the limit is %(limit)s.",
@@ -32,7 +42,7 @@ def validate_image(file):
                     params={
                         "width": width,
                         "height": height,
-                        "limit": settings.MAX_IMAGE_PIXELS // 1_000_000,
+                        "limit": f"{settings.MAX_IMAGE_PIXELS / 1_000_000:g}",
                     },
                 )
             if image.format not in ALLOWED_FORMATS:
@@ -49,10 +59,33 @@ def validate_image(file):
         raise ValidationError(
             "This image has too many pixels to be processed safely.", code="too_many_pixels"
         ) from error
+    except UnidentifiedImageError as error:
+        raise ValidationError(
+            "Upload a JPEG, PNG, WebP or GIF image; this file is not an image.",
+            code="not_an_image",
+        ) from error
     except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             "This file is not a complete image (it may be truncated or another kind of file).",
-            code="invalid_image",
+            code="incomplete_image",
         ) from error
     finally:
         file.seek(position)
+
+
+class ImageUploadField(forms.ImageField):
+    """Django's image form field, giving Episodic's reason when it refuses a file.
+
+    Django answers every unreadable upload with one message ("Upload a valid image…"), even a
+    decompression bomb, whose header Pillow refuses to open. When Django refuses a file, ask
+    `validate_image` why, so the editor reads "too many pixels" or "not a complete image".
+    A file Django accepts is still checked in full by the model field's `validate_image`.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if getattr(error, "code", None) == "invalid_image":
+                validate_image(data)
+            raise

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, EditorFieldsMixin
 from shows.admin import ShowAdmin
 from shows.models import Show
 
 from .models import Credit, Person
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(EditorFieldsMixin, admin.TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["person", "show"]

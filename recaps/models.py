@@ -75,6 +75,10 @@ class Recap(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="recap_published_needs_time",
+                violation_error_message=(
+                    "A published recap needs a publish time: set one (a future time schedules "
+                    "it) or keep the recap as a draft."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "published"]), name="recap_status_valid"
@@ -82,6 +86,7 @@ class Recap(models.Model):
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=10),
                 name="recap_rating_range",
+                violation_error_message="A rating is a whole number from 1 to 10.",
             ),
         ]
         indexes = [
@@ -164,7 +169,11 @@ class Still(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(alt_text=""), name="still_alt_text_required"),
             models.UniqueConstraint(
-                fields=["recap"], condition=Q(is_hero=True), name="still_one_hero_per_recap"
+                fields=["recap"],
+                condition=Q(is_hero=True),
+                name="still_one_hero_per_recap",
+                violation_error_message="A recap has one hero still; untick “hero still” on the "
+                "others.",
             ),
             models.CheckConstraint(
                 condition=Q(section__in=["recap", "bonus_track", "review"]),

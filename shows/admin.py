@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, EditorFieldsMixin
 
 from .models import Episode, Platform, Show
 
@@ -20,9 +20,10 @@ class PlatformAdmin(BaseAdmin):
         return platform.show_count
 
 
-class EpisodeInline(admin.TabularInline):
+class EpisodeInline(EditorFieldsMixin, admin.TabularInline):
     model = Episode
     extra = 0
+    value_bounds = {"number": (1, None)}
     fields = ["number", "title", "air_date_override", "scheduled_air_date"]
     readonly_fields = ["scheduled_air_date"]
 
@@ -48,6 +49,7 @@ class ShowAdmin(BaseAdmin):
     filter_horizontal = ["platforms"]
     date_hierarchy = "premiere_date"
     view_on_site = True
+    value_bounds = {"episodes_per_release": (1, None), "planned_episode_count": (1, None)}
     fieldsets = [
         (None, {"fields": ["title", "slug", "native_title", "other_titles", "country"]}),
         ("About", {"fields": ["synopsis", "poster", "platforms", "follows"]}),
@@ -86,3 +88,4 @@ class EpisodeAdmin(BaseAdmin):
     search_fields = ["show__title", "title"]
     autocomplete_fields = ["show"]
     ordering = ["show__title", "number"]
+    value_bounds = {"number": (1, None)}
