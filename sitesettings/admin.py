@@ -16,7 +16,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        return not SiteSettings.objects.exists()
+        # Asked on every admin page (the sidebar's "Add" links): answer from the cached row.
+        return SiteSettings.load()._state.adding
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -11,8 +11,13 @@ from model_bakery import baker
 
 from people.models import Credit
 from recaps.models import Recap
+from sitesettings.models import SiteSettings
 
-REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+# The site settings are one row: their admin has no list and no second add (tested below).
+REGISTERED = sorted(
+    (model for model in admin.site._registry if model is not SiteSettings),
+    key=lambda model: model._meta.label,
+)
 
 
 @pytest.fixture
@@ -31,6 +36,19 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     Site.objects.get_or_create(pk=1, defaults={"domain": "example.com", "name": "Episodic"})
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
+
+
+def test_site_settings_open_as_one_form_that_cannot_be_added_twice(editor_client):
+    add_url = reverse("admin:sitesettings_sitesettings_add")
+    list_url = reverse("admin:sitesettings_sitesettings_changelist")
+    assert editor_client.get(list_url).url == add_url
+    assert editor_client.get(add_url).status_code == 200
+
+    settings_row = SiteSettings.objects.create()
+    change_url = reverse("admin:sitesettings_sitesettings_change", args=[settings_row.pk])
+    assert editor_client.get(list_url).url == change_url
+    assert editor_client.get(change_url).status_code == 200
+    assert editor_client.get(add_url).status_code == 403
 
 
 def admin_url(model, view, *args):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from people.models import Credit, Person
 from recaps.models import Recap
 from shows.models import Episode, Show
+from sitesettings.models import SiteSettings
 
 START = datetime(2024, 1, 1, 20, tzinfo=UTC)
 
@@ -62,6 +63,8 @@ def make_credits(people, shows):
 
 
 def changelist_queries(client, assert_max_num_queries, url, budget):
+    # The site settings row lives in the cache between requests; count this page's own queries.
+    SiteSettings.load()
     with assert_max_num_queries(budget) as captured:
         response = client.get(url)
     assert response.status_code == 200
