@@ -42,3 +42,6 @@ test: install browser lint migrations-check
 
 clean:
 	rm -rf $(VENV) media staticfiles db.sqlite3 test-artifacts
+
+bench: install
+	$(DEV) $(PY) manage.py bench $(BENCH_ARGS)
