@@ -1,0 +1,124 @@
+"""A reader's path through the public site in Chromium, with the demo content: home, a show hub,
+a recap, Also Read, Back to top; search; every page kind photographed at phone and desktop width
+and checked with axe-core."""
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGE_KINDS = {
+    "home": "/",
+    "shows": "/shows/",
+    "hub": "/shows/soundtrack-2/",
+    "recap": "/recaps/soundtrack-2-episode-4-recap-review/",
+    "person": "/people/geum-sae-rok/",
+    "tag": "/tags/k-drama/",
+    "search": "/search/?q=Hyeon-seo",
+    "not-found": "/recaps/no-such-recap/",
+}
+
+
+@pytest.fixture
+def demo_site(live_server, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", force=True, verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def reader(page):
+    """A page whose /media/ requests are answered from MEDIA_ROOT, as the web server would."""
+
+    def serve_media(route):
+        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
+        if path.is_file():
+            route.fulfill(path=str(path))
+        else:
+            route.fulfill(status=404)
+
+    page.route("**/media/**", serve_media)
+    return page
+
+
+def scrolled_to_top(page, seconds=5):
+    # wait_for_function evaluates a string in the page, which our CSP (no unsafe-eval) forbids.
+    for _ in range(seconds * 10):
+        if page.evaluate("window.scrollY") == 0:
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
+def test_reader_goes_from_home_to_a_hub_to_a_recap_to_also_read_and_back_to_top(reader, demo_site):
+    reader.goto(demo_site + "/")
+    reader.get_by_role("link", name="Soundtrack #2", exact=True).first.click()
+    assert reader.locator("h1").inner_text() == "All of Our Reviews of Soundtrack #2"
+
+    reader.get_by_role("link", name="Read the recap of episode 4").click()
+    assert reader.locator("h1").inner_text().startswith("Soundtrack #2 Episode 4 Recap and Review:")
+    assert reader.locator("h2", has_text="Soundtrack #2 Episode 4 Bonus Track").is_visible()
+
+    also_read = reader.locator("[aria-labelledby=also-read-heading] a").first
+    target = also_read.inner_text()
+    also_read.click()
+    assert reader.locator("h1").inner_text() == target
+
+    reader.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert reader.evaluate("window.scrollY") > 500
+    reader.locator("a.to-top--floating").click()
+    assert scrolled_to_top(reader)
+
+
+def test_reader_finds_a_recap_by_searching_a_character_name(reader, demo_site):
+    reader.goto(demo_site + "/")
+    reader.get_by_role("searchbox").first.fill("Hyeon-seo")
+    reader.get_by_role("searchbox").first.press("Enter")
+    reader.wait_for_url("**/search/?q=Hyeon-seo")
+    results = reader.locator("main").inner_text()
+    assert "Soundtrack #2 Episode" in results
+    assert "Geum Sae-rok" in results
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(reader, demo_site):
+    reader.goto(demo_site + PAGE_KINDS["recap"])
+    reader.keyboard.press("Tab")
+    assert reader.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    reader.keyboard.press("Enter")
+    assert reader.evaluate("location.hash") == "#content"
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_page_kind_reads_well_on_a_phone_and_a_desktop(reader, demo_site, screenshot, kind):
+    axe = Axe()
+    for width in (390, 1280):
+        reader.set_viewport_size({"width": width, "height": 900})
+        response = reader.goto(demo_site + PAGE_KINDS[kind], wait_until="networkidle")
+        assert response.status == (404 if kind == "not-found" else 200)
+        overflow = reader.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{kind} scrolls sideways at {width}px"
+        screenshot(reader, f"{kind}-{width}")
+        results = axe.run(reader)
+        serious = [
+            f"{v['id']}: {v['help']}"
+            for v in results.response["violations"]
+            if v["impact"] in {"serious", "critical"}
+        ]
+        assert serious == [], f"{kind} at {width}px: {serious}"
+
+
+def test_back_to_top_works_without_javascript(browser, demo_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(demo_site + PAGE_KINDS["recap"])
+    page.locator("footer a.to-top").scroll_into_view_if_needed()
+    assert page.evaluate("window.scrollY") > 500
+    page.locator("footer a.to-top").click()
+    assert scrolled_to_top(page)
+    context.close()
