@@ -51,13 +51,29 @@ def scaled_size(width, height, target):
     return target, round(height * target / width)
 
 
+# imagekit hashes the spec to name every rendition (a few milliseconds per picture); a name
+# depends only on the model's specs and the source file's name, so it is worked out once.
+_pictures = {}
+MAX_REMEMBERED_PICTURES = 50_000
+
+
 def picture(instance, field_name, widths, size=None, ratio=None):
     """URLs and intrinsic size of an image's renditions, or None when it has no image.
 
     `size` is the source's (width, height) for scaled renditions; `ratio` is height/width for
     cropped ones."""
-    if not getattr(instance, field_name):
+    source = getattr(instance, field_name)
+    if not source:
         return None
+    key = (type(instance), field_name, source.name, tuple(widths), size, ratio)
+    if key not in _pictures:
+        if len(_pictures) >= MAX_REMEMBERED_PICTURES:
+            _pictures.clear()
+        _pictures[key] = _build_picture(instance, widths, size, ratio)
+    return _pictures[key]
+
+
+def _build_picture(instance, widths, size, ratio):
     source_width = size[0] if size and size[0] else None
     # Renditions wider than the source would only repeat the source; keep one at most.
     usable = [w for w in widths if not source_width or w <= source_width] or [min(widths)]

@@ -1,7 +1,5 @@
 """Sentences about a show's cast, written from its credits (see shows.facts for the wording)."""
 
-from django.db.models import Prefetch
-
 from shows import facts
 
 from .models import Credit
@@ -10,16 +8,27 @@ SUPPORTING_NAMED_IN_CAST_LINE = 3
 
 
 def credits_for_facts(show):
-    """The show's credits with each person's other credits and their shows: two queries."""
-    return list(
-        show.credits.select_related("person").prefetch_related(
-            Prefetch(
-                "person__credits",
-                queryset=Credit.objects.select_related("show").exclude(show=show),
-                to_attr="other_credits",
-            )
+    """The show's credits with their people; each lead also gets `earlier_shows`, the
+    (title, premiere) of their shows that premiered before this one, newest first. Two queries,
+    and only plain values for the filmographies, which can be long."""
+    credits = list(show.credits.select_related("person"))
+    leads = {
+        credit.person_id: credit.person for credit in credits if credit.role == Credit.Role.LEAD
+    }
+    for person in leads.values():
+        person.earlier_shows = []
+    if leads:
+        earlier = Credit.objects.filter(
+            person_id__in=leads, show__premiere_date__isnull=False
+        ).exclude(show=show)
+        if show.premiere_date:
+            earlier = earlier.filter(show__premiere_date__lt=show.premiere_date)
+        rows = earlier.order_by("person_id", "-show__premiere_date").values_list(
+            "person_id", "show__title", "show__premiere_date"
         )
-    )
+        for person_id, title, premiere in rows:
+            leads[person_id].earlier_shows.append((title, premiere))
+    return credits
 
 
 def cast_line(show, credits):
@@ -38,10 +47,9 @@ def last_seen_lines(show, credits):
     for credit in credits:
         if credit.role != Credit.Role.LEAD:
             continue
-        earlier = [
-            (other.show.title, other.show.premiere_date) for other in credit.person.other_credits
-        ]
-        line = facts.last_seen_in(credit.person.name, earlier, show.premiere_date)
+        line = facts.last_seen_in(
+            credit.person.name, credit.person.earlier_shows, show.premiere_date
+        )
         if line:
             lines.append(line)
     return lines

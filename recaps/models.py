@@ -23,6 +23,11 @@ class RecapQuerySet(models.QuerySet):
         """The only definition of "visible to readers": published, and its time has come."""
         return self.filter(status=Recap.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
+    def for_lists(self):
+        """Without the long article sections, which cards, links and feeds of many recaps never
+        show (the intro stays: excerpts come from it)."""
+        return self.defer("body", "bonus_track", "review")
+
     def with_article_relations(self):
         return self.select_related("episode__show", "author")
 

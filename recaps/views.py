@@ -32,6 +32,7 @@ def recap_cards():
     page (count, rows, heroes) whatever the page size."""
     return (
         Recap.objects.published()
+        .for_lists()
         .with_article_relations()
         .prefetch_related(
             Prefetch("stills", queryset=Still.objects.filter(is_hero=True), to_attr="heroes")
@@ -175,7 +176,7 @@ class RecapDetailView(DetailView):
                 seen.add(pk)
                 links.append({"url": url, "title": title})
 
-        picks = recap.also_read.published().select_related("episode__show")
+        picks = recap.also_read.published().for_lists().select_related("episode__show")
         for pick in picks[:ALSO_READ_LIMIT]:
             add(pick.pk, pick.get_absolute_url(), pick.headline)
         links.append(
@@ -189,11 +190,14 @@ class RecapDetailView(DetailView):
         if people and len(links) < ALSO_READ_LIMIT + 1:
             shared = (
                 Recap.objects.published()
-                .filter(episode__show__credits__person__in=people)
-                .exclude(episode__show=show)
+                .for_lists()
+                .filter(
+                    episode__show__in=Show.objects.filter(credits__person__in=people).exclude(
+                        pk=show.pk
+                    )
+                )
                 .exclude(pk__in=seen)
-                .select_related("episode__show")
-                .distinct()[:ALSO_READ_LIMIT]
+                .select_related("episode__show")[:ALSO_READ_LIMIT]
             )
             for other in shared:
                 add(other.pk, other.get_absolute_url(), other.headline)

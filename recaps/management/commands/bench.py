@@ -103,7 +103,7 @@ class Command(BaseCommand):
         )
         with tempfile.TemporaryFile("w+") as out:
             subprocess.run(
-                [sys.executable, "manage.py", "shell", "-c", code],
+                [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
                 env=env,
                 check=True,
                 stdout=out,
