@@ -78,6 +78,8 @@ class Command(BaseCommand):
                 str(options["workers"]),
                 "--log-level",
                 "warning",
+                "--graceful-timeout",
+                "5",
             ],
             env=env,
             cwd=settings.BASE_DIR,
