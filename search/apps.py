@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from recaps.models import Recap
+
+        from .documents import refresh_saved_recap
+
+        post_save.connect(refresh_saved_recap, sender=Recap, dispatch_uid="search.refresh")

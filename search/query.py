@@ -15,7 +15,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -31,9 +30,11 @@ from people.models import Credit, Person
 from recaps.models import Recap
 from shows.models import Show
 
+from .documents import SEARCH_CONFIG, plain
+from .models import RecapDocument
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
-SEARCH_CONFIG = "english"
 EXCERPT_CHARS = 240
 # Private-use characters mark where PostgreSQL's ts_headline highlights; they are removed from
 # the reader's query and never produced by the rich-text sanitiser, so they cannot be forged.
@@ -121,40 +122,24 @@ def _recap_show_matches(query):
     ) | Q(Exists(character))
 
 
-class _StripTags(Func):
-    """HTML to plain text in SQL, so ranking and headlines see words, not markup."""
-
-    function = "REGEXP_REPLACE"
-    template = "%(function)s(%(expressions)s, '<[^>]*>', ' ', 'g')"
-    output_field = TextField()
-
-
-def _plain(field):
-    return _StripTags(Coalesce(F(field), Value(""), output_field=TextField()))
-
-
 def _full_text(query):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    vector = (
-        SearchVector("subtitle", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("episode__show__title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("verdict", "meta_description", weight="B", config=SEARCH_CONFIG)
-        + SearchVector(_plain("intro"), weight="B", config=SEARCH_CONFIG)
-        + SearchVector(
-            _plain("body"),
-            _plain("bonus_track"),
-            _plain("review"),
-            weight="C",
-            config=SEARCH_CONFIG,
-        )
-    )
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    # Two index-friendly sets instead of one OR over every row: recaps whose stored document
+    # matches (GIN index), and recaps of shows matched by title or character.
+    matching_documents = RecapDocument.objects.filter(document=search_query).values("recap_id")
+    matching_shows = Show.objects.filter(_show_matches(query)).values("pk")
     return (
         Recap.objects.published()
-        .annotate(document=vector)
-        .filter(Q(document=search_query) | _recap_show_matches(query))
-        .annotate(rank=SearchRank(F("document"), search_query))
+        .filter(Q(pk__in=matching_documents) | Q(episode__show__in=matching_shows))
+        .annotate(
+            rank=Coalesce(
+                SearchRank(F("search_document__document"), search_query),
+                Value(0.0),
+                output_field=FloatField(),
+            )
+        )
         .order_by("-rank", "-published_at", "-pk")
     )
 
@@ -186,9 +171,11 @@ def _fallback(query):
 
 
 def recaps(query):
-    """Published recaps that match, best first, with the show and author joined in."""
-    queryset = _full_text(query) if use_full_text() else _fallback(query)
-    return queryset.with_article_relations()
+    """Published recaps that match, best first, with the show and author joined in. Full-text
+    results leave the long sections in the database: their excerpts come from ts_headline."""
+    if use_full_text():
+        return _full_text(query).for_lists().with_article_relations()
+    return _fallback(query).with_article_relations()
 
 
 # Excerpts.
@@ -245,13 +232,13 @@ def full_text_excerpts(recap_ids, query):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
     document = Concat(
-        _plain("intro"),
+        plain("intro"),
         Value(" "),
-        _plain("body"),
+        plain("body"),
         Value(" "),
-        _plain("bonus_track"),
+        plain("bonus_track"),
         Value(" "),
-        _plain("review"),
+        plain("review"),
         output_field=TextField(),
     )
     rows = (
@@ -283,6 +270,9 @@ def attach_excerpts(page_recaps, query):
         headline = headlines.get(recap.pk, "")
         if START_SEL in headline:
             recap.search_excerpt = _marked(headline)
+        elif use_full_text():
+            # Found by its show or a character: the summary, without the deferred sections.
+            recap.search_excerpt = _marked(highlight(recap.excerpt, terms(query)))
         else:
             recap.search_excerpt = fallback_excerpt(recap, query)
     return page_recaps

@@ -8,6 +8,7 @@ from django.utils import timezone
 from model_bakery import baker
 
 from recaps.models import Recap, Still
+from search.documents import refresh
 from shows.models import Episode
 from tests import images
 
@@ -97,4 +98,6 @@ def many_recaps(count, author, *, shows=10, stills=10, tags=10):
     tag_names = [f"tag-{index}" for index in range(tags)]
     for item in recaps:
         item.tags.add(*tag_names)
+    # bulk_create skips the save signal that keeps search documents current.
+    refresh(Recap.objects.filter(pk__in=[item.pk for item in recaps]))
     return recaps

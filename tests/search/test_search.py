@@ -71,6 +71,15 @@ def test_finds_published_recap_by_a_word_of_its_recap_text(client, soundtrack, a
     assert "1 recap," in response.content.decode()
 
 
+def test_an_edited_recap_is_found_by_its_new_words_and_not_its_old_ones(client, soundtrack, author):
+    recap = factories.recap(soundtrack, 1, author, body="<p>The lighthouse scene.</p>")
+    recap.body = "<p>The harbour scene.</p>"
+    recap.save()
+
+    assert found_slugs(results(client, "harbour")) == ["soundtrack-2-episode-1"]
+    assert found_slugs(results(client, "lighthouse")) == []
+
+
 def test_drafts_and_scheduled_recaps_are_never_found(client, soundtrack, author):
     factories.recap(soundtrack, 1, author, subtitle="Lighthouse visible")
     factories.draft(soundtrack, 2, author, subtitle="Lighthouse draft")

@@ -1,0 +1,57 @@
+"""Each recap's stored search document (PostgreSQL only): what a recap's words are for the
+full-text search, refreshed after every save and in bulk for loaders that bypass save()."""
+
+from django.db import connection
+from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
+
+from recaps.models import Recap
+
+from .models import RecapDocument
+
+SEARCH_CONFIG = "english"
+
+
+class StripTags(Func):
+    """HTML to plain text in SQL, so ranking and headlines see words, not markup."""
+
+    function = "REGEXP_REPLACE"
+    template = "%(function)s(%(expressions)s, '<[^>]*>', ' ', 'g')"
+    output_field = TextField()
+
+
+def plain(field):
+    return StripTags(Coalesce(F(field), Value(""), output_field=TextField()))
+
+
+def recap_vector():
+    """Weighted words of a recap: the subtitle first, then verdict, description and intro, then
+    the article's sections. (The show's title and characters are matched separately.)"""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("subtitle", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("verdict", "meta_description", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(plain("intro"), weight="B", config=SEARCH_CONFIG)
+        + SearchVector(
+            plain("body"), plain("bonus_track"), plain("review"), weight="C", config=SEARCH_CONFIG
+        )
+    )
+
+
+def refresh(recaps):
+    """Rewrite the documents of `recaps` (a queryset): two queries however many there are."""
+    if connection.vendor != "postgresql":
+        return
+    RecapDocument.objects.bulk_create(
+        [RecapDocument(recap_id=pk) for pk in recaps.values_list("pk", flat=True)],
+        ignore_conflicts=True,
+    )
+    words = Recap.objects.filter(pk=OuterRef("recap_id")).annotate(words=recap_vector())
+    RecapDocument.objects.filter(recap__in=recaps).update(
+        document=Subquery(words.values("words")[:1])
+    )
+
+
+def refresh_saved_recap(sender, instance, **kwargs):
+    refresh(Recap.objects.filter(pk=instance.pk))
