@@ -103,6 +103,14 @@ def test_every_page_kind_reads_well_on_a_phone_and_a_desktop(reader, demo_site, 
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{kind} scrolls sideways at {width}px"
+        reader.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        reader.wait_for_load_state("networkidle")
+        reader.evaluate("window.scrollTo(0, 0)")
+        broken = reader.evaluate(
+            "[...document.images].filter(i => i.complete && i.naturalWidth === 0)"
+            ".map(i => i.currentSrc || i.src)"
+        )
+        assert broken == [], f"{kind} at {width}px has broken images: {broken}"
         screenshot(reader, f"{kind}-{width}")
         results = axe.run(reader)
         serious = [
