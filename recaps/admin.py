@@ -306,18 +306,18 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     # Workflow moves, revisions and their diff.
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view
         return [
             path(
                 "<int:object_id>/workflow/<slug:name>/",
                 view(self.transition_view),
-                name="%s_%s_transition" % info,
+                name=f"{info}_transition",
             ),
             path(
                 "<int:object_id>/history/compare/",
                 view(self.compare_view),
-                name="%s_%s_compare" % info,
+                name=f"{info}_compare",
             ),
             *super().get_urls(),
         ]

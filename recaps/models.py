@@ -1,7 +1,6 @@
 import html
 
 import reversion
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -129,9 +128,6 @@ class Recap(models.Model):
     def __str__(self):
         return self.headline
 
-    def get_absolute_url(self):
-        return reverse("recaps:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         old = None
         if self.pk is not None:
@@ -145,6 +141,9 @@ class Recap(models.Model):
         if old and old["slug"] != self.slug:
             # The recap answers on its own slug again: no redirect may shadow it.
             RecapSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    def get_absolute_url(self):
+        return reverse("recaps:detail", kwargs={"slug": self.slug})
 
     @property
     def state(self):
