@@ -151,10 +151,17 @@ class RecapForm(forms.ModelForm):
                 raise ValidationError(str(refused), code="transition") from refused
         return cleaned
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The state before this form touches the instance (validation assigns to it).
+        self._source = (
+            state_of(self.instance.status, self.instance.published_at)
+            if self.instance.pk
+            else Recap.State.DRAFT
+        )
+
     def source_state(self):
-        if self.instance.pk is None:
-            return Recap.State.DRAFT
-        return state_of(self.initial.get("status"), self.initial.get("published_at"))
+        return self._source
 
 
 @admin.register(Recap)
@@ -258,6 +265,13 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         recap = super().get_object(request, object_id, from_field)
+        if recap is None and not workflow.can_edit_any(request.user):
+            # Another writer's recap: refused, not "does not exist" (which would redirect).
+            try:
+                if Recap.objects.filter(pk=object_id).exists():
+                    raise PermissionDenied
+            except (ValueError, ValidationError):
+                pass
         keep = getattr(request, "_recap_keep_state", None)
         if recap is not None and keep is not None:
             # A revert restores text, stills and tags, never the workflow state: that moves
