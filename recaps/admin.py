@@ -344,7 +344,10 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             raise PermissionDenied
         publish_time = None
         if name == "schedule":
-            publish_time = parse_datetime(request.POST.get("publish_time", "").strip())
+            try:
+                publish_time = parse_datetime(request.POST.get("publish_time", "").strip())
+            except ValueError:
+                publish_time = None  # well-formed but impossible, such as month 13
             if publish_time and timezone.is_naive(publish_time):
                 publish_time = timezone.make_aware(publish_time)
         change_url = reverse("admin:recaps_recap_change", args=[recap.pk])
