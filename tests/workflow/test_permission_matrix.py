@@ -180,31 +180,33 @@ def _is_editor(scene):
 
 
 A, F = "allowed", "forbidden"
+#: Only editors, for actions a logged-out visitor is also tried on.
+EDITORS_ONLY = {"writer": F, "editor": A, "moderator": F, "anonymous": F}
 #: action: {role: expected}. Own/others' are relative to the acting user.
 MATRIX = {
     "create": (act_create, {"writer": A, "editor": A, "moderator": F, "anonymous": F}),
     "edit own draft": (act_edit_own_draft, {"writer": A, "editor": A, "moderator": F}),
     "edit others' draft": (
         act_edit_others_draft,
-        {"writer": F, "editor": A, "moderator": F, "anonymous": F},
+        EDITORS_ONLY,
     ),
     "submit for review": (act_submit, {"writer": A, "editor": A, "moderator": F}),
-    "publish (button)": (act_publish, {"writer": F, "editor": A, "moderator": F, "anonymous": F}),
+    "publish (button)": (act_publish, EDITORS_ONLY),
     "publish (forged form)": (
         act_forge_publish_in_form,
-        {"writer": F, "editor": A, "moderator": F, "anonymous": F},
+        EDITORS_ONLY,
     ),
-    "schedule": (act_schedule, {"writer": F, "editor": A, "moderator": F, "anonymous": F}),
-    "unpublish": (act_unpublish, {"writer": F, "editor": A, "moderator": F, "anonymous": F}),
+    "schedule": (act_schedule, EDITORS_ONLY),
+    "unpublish": (act_unpublish, EDITORS_ONLY),
     "delete own draft": (act_delete_own_draft, {"writer": A, "editor": A, "moderator": F}),
-    "delete others'": (act_delete_others, {"writer": F, "editor": A, "moderator": F, "anonymous": F}),
+    "delete others'": (act_delete_others, EDITORS_ONLY),
     "preview own": (act_preview_own, {"writer": A, "editor": A, "moderator": F}),
     "preview others'": (
         act_preview_others,
-        {"writer": F, "editor": A, "moderator": F, "anonymous": F},
+        EDITORS_ONLY,
     ),
     "revert own draft": (act_revert_own_draft, {"writer": A, "editor": A, "moderator": F}),
-    "revert others'": (act_revert_others, {"writer": F, "editor": A, "moderator": F, "anonymous": F}),
+    "revert others'": (act_revert_others, EDITORS_ONLY),
 }
 CASES = [
     pytest.param(action, role, expected, id=f"{role}-{action}")

@@ -95,9 +95,7 @@ def test_history_lists_revisions_with_a_compare_form(client, edited):
     assert response.content.decode().count('name="from"') == 2
 
 
-def test_deleted_recap_is_recovered_as_a_draft_with_its_stills_and_tags(
-    client, users, episodes
-):
+def test_deleted_recap_is_recovered_as_a_draft_with_its_stills_and_tags(client, users, episodes):
     recap = published(episodes[4], users["writer"], subtitle="Deleted and recovered here")
     pk = recap.pk
     client.force_login(users["editor"])
