@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "taggit",
+    "reversion",
     "imagekit",
     "django_prose_editor",
     "core",
@@ -167,6 +168,9 @@ STORAGES = {
 MAX_IMAGE_UPLOAD_BYTES = int(os.environ.get("EPISODIC_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
 MAX_IMAGE_PIXELS = int(os.environ.get("EPISODIC_MAX_IMAGE_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# How long a signed recap preview link works, in seconds (48 hours by default).
+RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 * 60))
 
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"

@@ -1,6 +1,8 @@
 import html
 
+import reversion
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +13,7 @@ from django.utils.text import Truncator
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from core.images import validate_image
 from core.renditions import picture, rendition
@@ -34,8 +37,23 @@ class RecapQuerySet(models.QuerySet):
 
 class Recap(models.Model):
     class Status(models.TextChoices):
+        """What is stored. "Scheduled" is not a stored status: it is PUBLISHED with a publish
+        time still to come, so the recap goes live at that moment with no job running and
+        `published()` stays the one rule of visibility. `Recap.state` names all five."""
+
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    class State(models.TextChoices):
+        """Where a recap is in the workflow: the status, with PUBLISHED split by the clock."""
+
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="recaps")
     subtitle = models.CharField(
@@ -68,6 +86,9 @@ class Recap(models.Model):
         verbose_name="Also Read picks",
     )
     tags = TaggableManager(blank=True)
+    # The tag links as rows of their own, so a revision (django-reversion follows this) holds
+    # the recap's tags and reverting restores them.
+    tagged_items = GenericRelation(TaggedItem, related_query_name="recap")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -76,6 +97,10 @@ class Recap(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [
+            ("review_recap", "Can review recaps (send back to the writer, edit anyone's)"),
+            ("publish_recap", "Can publish, schedule and unpublish recaps"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -86,7 +111,8 @@ class Recap(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="recap_status_valid"
+                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
+                name="recap_status_valid",
             ),
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=10),
@@ -102,8 +128,29 @@ class Recap(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        old = None
+        if self.pk is not None:
+            old = Recap.objects.filter(pk=self.pk).values("slug", "status").first()
+        super().save(*args, **kwargs)
+        if old and old["slug"] != self.slug and old["status"] == self.Status.PUBLISHED:
+            # Readers and search engines know the old address: keep it answering with a 301.
+            RecapSlugRedirect.objects.update_or_create(
+                old_slug=old["slug"], defaults={"recap": self}
+            )
+        if old and old["slug"] != self.slug:
+            # The recap answers on its own slug again: no redirect may shadow it.
+            RecapSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
     def get_absolute_url(self):
         return reverse("recaps:detail", kwargs={"slug": self.slug})
+
+    @property
+    def state(self):
+        return state_of(self.status, self.published_at)
+
+    def get_state_display(self):
+        return self.State(self.state).label
 
     @property
     def headline(self):
@@ -130,6 +177,48 @@ class Recap(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+def state_of(status, published_at, at=None):
+    if status == Recap.Status.PUBLISHED and published_at and published_at > (at or timezone.now()):
+        return Recap.State.SCHEDULED
+    return Recap.State(status)
+
+
+class RecapTransition(models.Model):
+    """One move of a recap through the workflow: who, when, from which state to which."""
+
+    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="transitions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    from_state = models.CharField(max_length=20, choices=Recap.State, blank=True)
+    to_state = models.CharField(max_length=20, choices=Recap.State)
+    publish_time = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        get_latest_by = "at"
+        indexes = [models.Index(fields=["recap", "-at"], name="transition_recap_idx")]
+
+    def __str__(self):
+        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
+
+
+class RecapSlugRedirect(models.Model):
+    """An address a published recap used to have; the recap page answers it with a 301."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.recap.slug}"
 
 
 class Still(models.Model):
@@ -193,3 +282,10 @@ class Still(models.Model):
     @cached_property
     def picture(self):
         return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
+
+
+# Every save of a recap through the admin (or a workflow move) is a revision holding the recap,
+# its stills and its tag links, so a revert restores all three.
+reversion.register(TaggedItem)
+reversion.register(Still)
+reversion.register(Recap, follow=["stills", "tagged_items"])

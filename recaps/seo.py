@@ -12,6 +12,8 @@ def _person(user):
 
 def recap_meta(request, recap, hero=None, site_name="Episodic"):
     episode, show = recap.episode, recap.episode.show
+    # A preview of a draft has no publish time yet: its last save stands in.
+    published_at = recap.published_at or recap.updated_at
     url = request.build_absolute_uri(recap.get_absolute_url())
     image = hero.picture.largest if hero and hero.picture else ""
     description = recap.excerpt
@@ -27,7 +29,7 @@ def recap_meta(request, recap, hero=None, site_name="Episodic"):
         "@type": "Review",
         "name": recap.section_heading("Review"),
         "author": author,
-        "datePublished": recap.published_at.isoformat(),
+        "datePublished": published_at.isoformat(),
         "itemReviewed": {
             "@type": "TVEpisode",
             "name": episode.title or str(episode),
@@ -51,8 +53,8 @@ def recap_meta(request, recap, hero=None, site_name="Episodic"):
         "description": description,
         "url": url,
         "mainEntityOfPage": url,
-        "datePublished": recap.published_at.isoformat(),
-        "dateModified": max(recap.updated_at, recap.published_at).isoformat(),
+        "datePublished": published_at.isoformat(),
+        "dateModified": max(recap.updated_at, published_at).isoformat(),
         "author": author,
         "publisher": {"@type": "Organization", "name": site_name},
         "review": review,

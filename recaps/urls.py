@@ -7,6 +7,8 @@ from . import views
 app_name = "recaps"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("recaps/preview/<int:pk>/", views.RecapPreviewView.as_view(), name="preview"),
+    path("recaps/preview/s/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
     path("recaps/<slug:slug>/", views.RecapDetailView.as_view(), name="detail"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
 ]

@@ -5,10 +5,13 @@ The show hub and the person page list articles, so their views live here with th
 
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
@@ -19,8 +22,8 @@ from shows.models import Episode, Show
 from shows.schedule import next_release, release_moment
 from sitesettings.models import SiteSettings
 
-from . import seo
-from .models import Recap, Still
+from . import preview, seo, workflow
+from .models import Recap, RecapSlugRedirect, Still
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
@@ -125,12 +128,29 @@ class HomeView(ReaderListMixin, ListView):
 class RecapDetailView(DetailView):
     context_object_name = "recap"
 
-    def get_queryset(self):
-        return (
-            Recap.objects.published()
-            .with_article_relations()
-            .prefetch_related("episode__show__platforms", "tags", "stills")
+    def recaps(self):
+        return Recap.objects.with_article_relations().prefetch_related(
+            "episode__show__platforms", "tags", "stills"
         )
+
+    def get_queryset(self):
+        return self.recaps().published()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the recap had before its slug changed: send readers on, for good.
+            moved = (
+                RecapSlugRedirect.objects.filter(
+                    old_slug=kwargs.get("slug"), recap__in=Recap.objects.published()
+                )
+                .select_related("recap")
+                .first()
+            )
+            if moved is None:
+                raise
+            return redirect(moved.recap, permanent=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -202,6 +222,64 @@ class RecapDetailView(DetailView):
             for other in shared:
                 add(other.pk, other.get_absolute_url(), other.headline)
         return links
+
+
+class PreviewMixin:
+    """A recap in the public layout whatever its state, never cached and never indexed."""
+
+    template_name = "recaps/recap_detail.html"
+
+    def get_queryset(self):
+        return self.recaps()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return private(response)
+
+
+def private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+class RecapPreviewView(PreviewMixin, RecapDetailView):
+    """Staff who may change the recap see it as readers will."""
+
+    def get_object(self, queryset=None):
+        recap = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        user = self.request.user
+        if not (user.is_active and user.is_staff and workflow.can_preview(user, recap)):
+            raise PermissionDenied
+        return recap
+
+
+class SharedPreviewView(PreviewMixin, RecapDetailView):
+    """Anyone with a signed link that has not expired sees the recap as readers will."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.recap_pk = preview.read_token(kwargs["token"])
+        except preview.Expired:
+            return self.refused("This preview link has expired", status=403)
+        except preview.Invalid:
+            return self.refused("This preview link is not valid", status=404)
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.recap_pk)
+
+    def refused(self, title, status):
+        response = render(
+            self.request,
+            "recaps/preview_refused.html",
+            {"title": title, "hours": preview.max_age() // 3600},
+            status=status,
+        )
+        return private(response)
 
 
 class TagView(ReaderListMixin, ListView):

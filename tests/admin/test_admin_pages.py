@@ -31,7 +31,7 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     baker.make("shows.Episode", show=first_season, number=1)
     baker.make(Credit, person=person, show=soundtrack, character_name="Do-hyun", role="lead")
     baker.make(Credit, person=person, show=first_season, character_name="Han", role="special")
-    baker.make("auth.Group", name="Writers")
+    baker.make("auth.Group", name="Proofreaders")
     recap.tags.add("k-drama")
     Site.objects.get_or_create(pk=1, defaults={"domain": "example.com", "name": "Episodic"})
     for model in REGISTERED:

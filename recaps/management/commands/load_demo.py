@@ -28,6 +28,14 @@ AUTHOR = {
 }
 
 
+#: One account per editorial role, with development-only passwords (created only with DEBUG).
+ROLE_USERS = [
+    ("writer", "episodic-writer", "Writers", "Wren", "Writer"),
+    ("editor", "episodic-editor", "Editors", "Eddie", "Editor"),
+    ("moderator", "episodic-moderator", "Moderators", "Mo", "Moderator"),
+]
+
+
 def plural(count, singular, plural_form=None):
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
@@ -67,6 +75,40 @@ class Command(BaseCommand):
                 f"({plural(loader.images_drawn, 'image')} drawn, {elapsed:.1f} s)."
             )
         )
+        if settings.DEBUG:
+            for username, password, group in load_role_users():
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"{group[:-1]} login: http://127.0.0.1:8000/admin/  user {username}  "
+                        f"password {password}"
+                    )
+                )
+
+
+def load_role_users():
+    """The demo writer, editor and moderator, in their groups, with known development
+    passwords. "Moderators" gets its permissions from the comments app; it is only made sure
+    to exist here."""
+    from django.contrib.auth.models import Group
+
+    from recaps.roles import ensure_roles
+
+    ensure_roles()
+    user_model = get_user_model()
+    logins = []
+    for username, password, group_name, first_name, last_name in ROLE_USERS:
+        group, _ = Group.objects.get_or_create(name=group_name)
+        user, _ = user_model.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.com"}
+        )
+        user.first_name, user.last_name = first_name, last_name
+        user.is_staff = user.is_active = True
+        user.is_superuser = False
+        user.set_password(password)
+        user.save()
+        user.groups.add(group)
+        logins.append((username, password, group_name))
+    return logins
 
 
 class DemoLoader:
