@@ -1,7 +1,17 @@
 import pytest
+from django.core.cache import cache
 from model_bakery import baker
 
 from tests import images
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: imagekit remembers which renditions exist there,
+    and every test has a media folder of its own."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
