@@ -194,7 +194,8 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Episodic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: Django's tasks framework stored in the database; `manage.py db_worker` runs them.
+# Background tasks: Django's tasks framework, stored in the database; `manage.py db_worker` runs
+# them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Comments: django-comments-xtd over django-contrib-comments, on recaps only.

@@ -28,7 +28,6 @@ class CommentForm(XtdCommentForm):
         fields["followup"].label = "E-mail me when someone replies"
         fields["honeypot"].label = "Leave this field empty"
         fields["honeypot"].widget = forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
-        fields["reply_to"].min_value = 0
 
     def clean_honeypot(self):
         # A filled honeypot marks the comment as spam (discussion.rules), without telling.
@@ -39,6 +38,12 @@ class CommentForm(XtdCommentForm):
         if not comment.strip():
             raise forms.ValidationError("Write a comment.", code="required")
         return comment.strip()
+
+    def clean_reply_to(self):
+        reply_to = self.cleaned_data["reply_to"]
+        if reply_to < 0:
+            raise forms.ValidationError("That is not a comment to reply to.")
+        return reply_to
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -159,7 +159,7 @@ def post_comment(request):
     try:
         with transaction.atomic():
             fields = {key: value for key, value in tmp.items() if key != "xtd_comment"}
-            comment = XtdComment(**fields, **Moderation.FLAGS[status])
+            comment = XtdComment(**{**fields, **Moderation.FLAGS[status]})
             comment.save()
             Moderation.objects.update_or_create(
                 comment=comment,
