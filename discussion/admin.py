@@ -45,7 +45,7 @@ def set_status(comments, status):
 
 class StatusFilter(admin.SimpleListFilter):
     title = "status"
-    parameter_name = "moderation__status__exact"
+    parameter_name = "status"
 
     def lookups(self, request, model_admin):
         return Moderation.Status.choices
@@ -100,9 +100,9 @@ class CommentAdmin(BaseAdmin):
         return False
 
     def get_queryset(self, request):
+        # Annotate before ordering (ModelAdmin.get_queryset orders first), so held come first.
         return (
-            super()
-            .get_queryset(request)
+            self.model._default_manager.get_queryset()
             .select_related("moderation")
             .prefetch_related(
                 GenericPrefetch("content_object", [Recap.objects.select_related("episode__show")])
@@ -114,6 +114,7 @@ class CommentAdmin(BaseAdmin):
                     output_field=IntegerField(),
                 )
             )
+            .order_by(*self.get_ordering(request))
         )
 
     def get_ordering(self, request):

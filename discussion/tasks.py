@@ -34,7 +34,7 @@ def notify_moderators(comment_pk):
         "recap": comment.content_object,
         "site": site,
         "queue_url": reverse("admin:django_comments_xtd_xtdcomment_changelist")
-        + "?moderation__status__exact=held",
+        + "?status=held",
     }
     send_mail(
         f"[{site.name}] A comment awaits moderation",
