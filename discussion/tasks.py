@@ -33,8 +33,7 @@ def notify_moderators(comment_pk):
         "comment": comment,
         "recap": comment.content_object,
         "site": site,
-        "queue_url": reverse("admin:django_comments_xtd_xtdcomment_changelist")
-        + "?status=held",
+        "queue_url": reverse("admin:django_comments_xtd_xtdcomment_changelist") + "?status=held",
     }
     send_mail(
         f"[{site.name}] A comment awaits moderation",

@@ -25,7 +25,7 @@ from sitesettings.models import SiteSettings
 from .forms import CommentForm
 from .models import Moderation
 from .moderation import closed_reason
-from .threads import public_comments
+from .threads import THREADS_PER_PAGE, public_comments
 
 SESSION_KEY = "held_comments"
 SESSION_LIMIT = 20
@@ -182,7 +182,14 @@ def post_comment(request):
         )
 
     if status == Moderation.Status.APPROVED:
-        return redirect(comment.get_absolute_url())
+        # The page of threads holding the comment, on this site (django-comments' permalink
+        # goes through the Sites framework's domain).
+        threads_before = (
+            public_comments(recap).filter(level=0, thread_id__lte=comment.thread_id).count()
+        )
+        page = max(1, -(-threads_before // THREADS_PER_PAGE))
+        query = f"?comments={page}" if page > 1 else ""
+        return redirect(f"{recap.get_absolute_url()}{query}#c{comment.pk}")
     remember_held(request, comment)
     return redirect(f"{recap.get_absolute_url()}#comment-held-{comment.pk}")
 

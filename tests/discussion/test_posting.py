@@ -242,7 +242,7 @@ def test_html_is_shown_as_text_with_line_breaks_kept(recap, post, client):
             recap,
             name="<b>Bold</b>",
             comment="<script>alert(1)</script>\nsecond line",
-            url="https://example.com/\"><script>x</script>",
+            url='https://example.com/"><script>x</script>',
         )
     )
     page = client.get(recap.get_absolute_url()).content.decode()
