@@ -48,10 +48,11 @@ def make_comment(recap, status=Moderation.Status.APPROVED, parent=None, **fields
     fields.setdefault("comment", "A comment.")
     from django.utils import timezone
 
+    fields.setdefault("submit_date", timezone.now())
+
     comment = XtdComment(
         content_object=recap,
         site_id=1,
-        submit_date=timezone.now(),
         parent_id=parent.pk if parent else 0,
         **Moderation.FLAGS[status],
         **fields,
