@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "django_prose_editor",
+    # django_comments_xtd must come before django_comments (its templates and admin win).
+    "django_comments_xtd",
+    "django_comments",
+    "django_tasks_db",
     "core",
     "shows",
     "people",
@@ -57,6 +61,7 @@ INSTALLED_APPS = [
     "sitesettings",
     "search",
     "feeds",
+    "discussion",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +198,30 @@ else:
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Episodic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks: Django's tasks framework, stored in the database; `manage.py db_worker` runs
+# them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Comments: django-comments-xtd over django-contrib-comments, on recaps only.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_FORM_CLASS = "discussion.forms.CommentForm"
+# Zero-based: level 0 is a comment, 1 a reply, 2 a reply to a reply — three levels.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+# New commenters are held for a moderator (discussion.rules) instead of confirming by e-mail.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+# Mail goes out from the task worker, synchronously there; never a thread in a web request.
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_SEND_HTML_EMAIL = False
+COMMENTS_XTD_SALT = b"episodic-comments"
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "all",
+        "allow_flagging": False,
+        "allow_feedback": False,
+        "show_feedback": False,
+    }
+}
 
 # Security: strict by default outside development.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.contenttypes.views import shortcut
 from django.urls import include, path
 
+from discussion.urls import library_urls
 from recaps.urls import people_urls, shows_urls
 
 admin.site.site_header = "Episodic editors"
@@ -14,6 +16,11 @@ urlpatterns = [
     path("shows/", include(shows_urls)),
     path("people/", include(people_urls)),
     path("search/", include("search.urls")),
+    path("comments/", include("discussion.urls")),
+    path("comments/", include(library_urls)),
+    path(
+        "comments/cr/<int:content_type_id>/<str:object_id>/", shortcut, name="comments-url-redirect"
+    ),
     path("", include("feeds.urls")),
     path("", include("recaps.urls")),
 ]

@@ -37,6 +37,7 @@ def recap_cards():
         Recap.objects.published()
         .for_lists()
         .with_article_relations()
+        .with_comment_count()
         .prefetch_related(
             Prefetch("stills", queryset=Still.objects.filter(is_hero=True), to_attr="heroes")
         )
@@ -50,6 +51,7 @@ def with_published_recap(episodes):
         recap_pk=Subquery(latest.values("pk")[:1]),
         recap_slug=Subquery(latest.values("slug")[:1]),
         recap_subtitle=Subquery(latest.values("subtitle")[:1]),
+        recap_comment_count=Subquery(latest.with_comment_count().values("comment_count")[:1]),
     )
 
 
@@ -61,6 +63,7 @@ def recap_link(episode):
         "pk": episode.recap_pk,
         "url": reverse("recaps:detail", kwargs={"slug": episode.recap_slug}),
         "title": f"{episode} Recap and Review: {episode.recap_subtitle}",
+        "comment_count": getattr(episode, "recap_comment_count", None) or 0,
     }
 
 
@@ -129,8 +132,12 @@ class RecapDetailView(DetailView):
     context_object_name = "recap"
 
     def recaps(self):
-        return Recap.objects.with_article_relations().prefetch_related(
-            "episode__show__platforms", "tags", "stills"
+        return (
+            Recap.objects.with_article_relations()
+            .with_comment_count()
+            # Closed-by-hand comments (the discussion app) come with the recap: no extra query.
+            .select_related("discussion")
+            .prefetch_related("episode__show__platforms", "tags", "stills")
         )
 
     def get_queryset(self):

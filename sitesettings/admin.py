@@ -13,6 +13,21 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["site_name", "tagline"]}),
         ("Promo slot", {"fields": ["promo_text", "promo_link_text", "promo_link_url"]}),
+        (
+            "Comment moderation",
+            {
+                "fields": [
+                    "comment_hold_max_links",
+                    "comment_moderation_words",
+                    "comment_block_words",
+                    "comment_block_emails",
+                    "comment_block_ips",
+                    "comment_min_seconds",
+                    "comment_rate_per_minute",
+                    "comment_close_after_days",
+                ]
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

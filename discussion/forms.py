@@ -1,0 +1,52 @@
+from django import forms
+from django_comments_xtd.forms import XtdCommentForm
+
+MAX_LENGTH = 5000
+
+
+class CommentForm(XtdCommentForm):
+    """The reader's form: "Leave a Reply" fields with plain labels, the honeypot kept out of
+    sight, and the honeypot left to the moderation rules (spam, silently) instead of an error.
+    Comments may be 5,000 characters long (django-comments' model keeps its own default, so
+    its migrations stay as they are)."""
+
+    comment = forms.CharField(label="Comment", max_length=MAX_LENGTH, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["comment"].label = "Comment"
+        fields["comment"].max_length = MAX_LENGTH
+        fields["comment"].widget = forms.Textarea(attrs={"rows": 6, "maxlength": MAX_LENGTH})
+        fields["name"].label = "Name"
+        fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name", "maxlength": 50})
+        fields["email"].label = "Email"
+        fields["email"].help_text = ""
+        fields["email"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
+        fields["url"].label = "Website"
+        fields["url"].widget = forms.URLInput(attrs={"autocomplete": "url"})
+        fields["followup"].label = "E-mail me when someone replies"
+        fields["honeypot"].label = "Leave this field empty"
+        fields["honeypot"].widget = forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_honeypot(self):
+        # A filled honeypot marks the comment as spam (discussion.rules), without telling.
+        return self.cleaned_data["honeypot"]
+
+    def clean_comment(self):
+        comment = super().clean_comment()
+        if not comment.strip():
+            raise forms.ValidationError("Write a comment.", code="required")
+        return comment.strip()
+
+    def clean_reply_to(self):
+        reply_to = self.cleaned_data["reply_to"]
+        if reply_to < 0:
+            raise forms.ValidationError("That is not a comment to reply to.")
+        return reply_to
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Give a name.", code="required")
+        return name

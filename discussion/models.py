@@ -1,0 +1,72 @@
+from django.db import models
+from django.db.models import Q
+from django_comments_xtd.models import XtdComment
+
+from recaps.models import Recap
+
+from . import rules
+
+
+class Moderation(models.Model):
+    """A comment's standing with the moderators, beside django-comments' `is_public` and
+    `is_removed` (which `set_status` keeps in step: only approved comments are public; spam and
+    removed comments are also `is_removed`, so no public query can show them)."""
+
+    class Status(models.TextChoices):
+        HELD = rules.HELD, "Awaiting moderation"
+        APPROVED = rules.APPROVED, "Approved"
+        SPAM = rules.SPAM, "Spam"
+        REMOVED = "removed", "Removed"
+
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="moderation"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.HELD)
+    reasons = models.CharField(max_length=300, blank=True)
+    receipt = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="A digest of the signed form and its text: the same form is stored once.",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "moderation"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["held", "approved", "spam", "removed"]),
+                name="moderation_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status"], name="moderation_status_idx")]
+
+    def __str__(self):
+        return f"{self.get_status_display()}: comment {self.comment_id}"
+
+    FLAGS = {
+        Status.APPROVED: {"is_public": True, "is_removed": False},
+        Status.HELD: {"is_public": False, "is_removed": False},
+        Status.SPAM: {"is_public": False, "is_removed": True},
+        Status.REMOVED: {"is_public": False, "is_removed": True},
+    }
+
+
+class RecapDiscussion(models.Model):
+    """Comments closed by hand on one recap, and why."""
+
+    recap = models.OneToOneField(Recap, on_delete=models.CASCADE, related_name="discussion")
+    closed = models.BooleanField("comments closed", default=True)
+    reason = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown under the recap instead of the form, e.g. “Closed after spoilers.”",
+    )
+
+    class Meta:
+        verbose_name = "closed discussion"
+        verbose_name_plural = "closed discussions"
+
+    def __str__(self):
+        return f"Comments on {self.recap}"

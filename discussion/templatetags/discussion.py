@@ -1,0 +1,45 @@
+from django import template
+from django.conf import settings
+
+from ..forms import CommentForm
+from ..models import Moderation
+from ..moderation import closed_reason
+from ..threads import thread_page
+
+register = template.Library()
+
+
+def page_number(request):
+    value = request.GET.get("comments", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+
+
+@register.inclusion_tag("discussion/comments.html", takes_context=True)
+def recap_comments(context, recap):
+    """The recap page's comments: count, a page of threads, this browser's held comments and
+    the form (or why comments are closed). One query, plus the session when it has a cookie."""
+    request = context["request"]
+    page = thread_page(recap, page_number(request))
+    shown = {node.comment.pk for node in page.threads}
+    held = []
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        held = [
+            item
+            for item in request.session.get("held_comments", [])
+            if item["recap"] == recap.pk and item["pk"] not in shown
+        ]
+    reason = closed_reason(recap)
+    return {
+        "recap": recap,
+        "page": page,
+        "held": held,
+        "closed_reason": reason,
+        "form": None if reason else CommentForm(recap),
+        "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+        "request": request,
+    }
+
+
+@register.simple_tag
+def held_comment_count():
+    return Moderation.objects.filter(status=Moderation.Status.HELD).count()

@@ -1,0 +1,242 @@
+"""Posting a comment: django-comments-xtd's form, model and moderator, with what its own post
+view lacks — a per-IP rate limit, a published-and-open recap, replies checked against the
+recap and the thread depth, the signed timestamp and honeypot judged by discussion.rules, and
+a form that is stored once however often it is sent."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_comments.signals import comment_will_be_posted
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+from django_comments_xtd.moderation import moderator
+from django_comments_xtd.signals import confirmation_received
+
+from recaps.models import Recap
+from sitesettings.models import SiteSettings
+
+from .forms import CommentForm
+from .models import Moderation
+from .moderation import closed_reason
+from .threads import THREADS_PER_PAGE, public_comments
+
+SESSION_KEY = "held_comments"
+SESSION_LIMIT = 20
+
+
+def problem(request, status, title, message, recap=None):
+    """A readable page for a refused comment, with the right status code."""
+    return render(
+        request,
+        "discussion/problem.html",
+        {"title": title, "message": message, "recap": recap},
+        status=status,
+    )
+
+
+def rate_limited(ip, per_minute):
+    """Count this attempt; True once the address has made more than `per_minute` this minute."""
+    if not per_minute:
+        return False
+    key = f"comments:rate:{ip}:{int(time.time() // 60)}"
+    cache.add(key, 0, 90)
+    try:
+        return cache.incr(key) > per_minute
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, 90)
+        return False
+
+
+def published_recap(data):
+    if data.get("content_type") != "recaps.recap":
+        return None
+    object_pk = data.get("object_pk", "")
+    if not object_pk.isdigit() or len(object_pk) > 18:
+        return None
+    return Recap.objects.published().select_related("discussion").filter(pk=object_pk).first()
+
+
+def receipt_for(form):
+    data = form.cleaned_data
+    text = "\x1f".join(
+        [data["security_hash"], data["email"].lower(), data["comment"], str(data["reply_to"])]
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def remember_held(request, comment):
+    held = [item for item in request.session.get(SESSION_KEY, []) if item["pk"] != comment.pk]
+    held.append(
+        {
+            "pk": comment.pk,
+            "recap": int(comment.object_pk),
+            "name": comment.user_name,
+            "comment": comment.comment,
+            "submitted": comment.submit_date.isoformat(),
+        }
+    )
+    request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
+
+
+@require_POST
+def post_comment(request):
+    site_settings = SiteSettings.load()
+    ip = request.META.get("REMOTE_ADDR") or ""
+    if rate_limited(ip, site_settings.comment_rate_per_minute):
+        response = render(
+            request,
+            "discussion/rate_limited.html",
+            {"per_minute": site_settings.comment_rate_per_minute},
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+
+    recap = published_recap(request.POST)
+    if recap is None:
+        return problem(
+            request, 404, "No such recap", "This recap does not exist or is not published."
+        )
+    form = CommentForm(recap, data=request.POST)
+    if form.security_errors():
+        return problem(
+            request,
+            400,
+            "Please send the form again",
+            "The form was changed or is too old. Reload the recap and send your comment again; "
+            "it is kept below so you can copy it.",
+            recap,
+        )
+    reason = closed_reason(recap)
+    if reason:
+        return problem(request, 403, "Comments are closed", reason, recap)
+    if not form.is_valid():
+        return render(
+            request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
+        )
+
+    reply_to = form.cleaned_data["reply_to"]
+    if reply_to:
+        parent = public_comments(recap).filter(pk=reply_to).first()
+        if parent is None:
+            return problem(
+                request,
+                400,
+                "You cannot reply to that comment",
+                "Replies go to published comments of the same recap.",
+                recap,
+            )
+        if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            return problem(
+                request,
+                400,
+                "This thread is as deep as it goes",
+                "Replies go three levels deep; reply to an earlier comment in the thread.",
+                recap,
+            )
+
+    tmp = form.get_comment_object(site_id=get_current_site(request).id)
+    tmp.ip_address = ip or None
+    if request.user.is_authenticated:
+        tmp.user = request.user
+    rules_moderator = moderator._registry[Recap]
+    request.comment_decision = decision = rules_moderator.decide(tmp, recap, request, form)
+    # django-comments-xtd's checks and our moderator's allow()/moderate().
+    for _receiver, response in comment_will_be_posted.send(
+        sender=TmpXtdComment, comment=tmp, request=request
+    ):
+        if response is False:
+            return problem(request, 403, "Comments are closed", closed_reason(recap), recap)
+
+    status = Moderation.Status(decision.status)
+    try:
+        with transaction.atomic():
+            fields = {key: value for key, value in tmp.items() if key != "xtd_comment"}
+            comment = XtdComment(**{**fields, **Moderation.FLAGS[status]})
+            comment.save()
+            Moderation.objects.update_or_create(
+                comment=comment,
+                defaults={
+                    "status": status,
+                    "reasons": ", ".join(decision.reasons)[:300],
+                    "receipt": receipt_for(form),
+                    "decided_at": timezone.now() if status != Moderation.Status.HELD else None,
+                },
+            )
+            tmp.xtd_comment = comment
+            confirmation_received.send(sender=TmpXtdComment, comment=tmp, request=request)
+    except IntegrityError:
+        return problem(
+            request,
+            409,
+            "Already received",
+            "This comment was already sent with this form; it is stored once.",
+            recap,
+        )
+
+    if status == Moderation.Status.APPROVED:
+        # The page of threads holding the comment, on this site (django-comments' permalink
+        # goes through the Sites framework's domain).
+        threads_before = (
+            public_comments(recap).filter(level=0, thread_id__lte=comment.thread_id).count()
+        )
+        page = max(1, -(-threads_before // THREADS_PER_PAGE))
+        query = f"?comments={page}" if page > 1 else ""
+        return redirect(f"{recap.get_absolute_url()}{query}#c{comment.pk}")
+    remember_held(request, comment)
+    return redirect(f"{recap.get_absolute_url()}#comment-held-{comment.pk}")
+
+
+def reply(request, pk):
+    """Without JavaScript, a reply is written on its own page under the comment it answers."""
+    comment = get_object_or_404(
+        XtdComment.norel_objects.select_related("content_type"),
+        pk=pk,
+        is_public=True,
+        is_removed=False,
+        content_type__app_label="recaps",
+        content_type__model="recap",
+    )
+    recap = published_recap({"content_type": "recaps.recap", "object_pk": comment.object_pk})
+    if recap is None:
+        raise Http404("No such recap")
+    if comment.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+        return problem(
+            request,
+            400,
+            "This thread is as deep as it goes",
+            "Replies go three levels deep; reply to an earlier comment in the thread.",
+            recap,
+        )
+    reason = closed_reason(recap)
+    form = None if reason else CommentForm(recap, comment=comment)
+    return render(
+        request,
+        "discussion/reply.html",
+        {"comment": comment, "recap": recap, "form": form, "closed_reason": reason},
+    )
+
+
+def thread(request, pk):
+    """One whole thread, for "show more replies"."""
+    root = get_object_or_404(
+        XtdComment.norel_objects, pk=pk, level=0, is_public=True, is_removed=False
+    )
+    recap = published_recap({"content_type": "recaps.recap", "object_pk": root.object_pk})
+    if recap is None:
+        raise Http404("No such recap")
+    from .threads import nest
+
+    comments = public_comments(recap).filter(thread_id=root.thread_id).order_by("order")
+    return render(
+        request,
+        "discussion/thread.html",
+        {"recap": recap, "threads": nest(comments), "root": root},
+    )

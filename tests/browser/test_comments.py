@@ -1,0 +1,67 @@
+"""A reader comments (held as first-time), a moderator approves it in the admin queue, and
+the reader's next comment appears at once."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from sitesettings.models import SiteSettings
+from tests.reader.factories import make_episode, make_recap, make_show
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def setup(live_server):
+    import_module("discussion.migrations.0002_groups").create_groups(apps, None)
+    moderator = get_user_model().objects.create_user("mod", "mod@example.com", "pw-mod-123")
+    moderator.is_staff = True
+    moderator.save()
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    row = SiteSettings.load()
+    row.comment_min_seconds = 1
+    row.save()
+    recap = make_recap(make_episode(make_show(), 1), subtitle="The Song")
+    return live_server.url, recap.get_absolute_url()
+
+
+def write_comment(page, text):
+    page.fill("#id_comment", text)
+    page.fill("#id_name", "Ji-woo")
+    page.fill("#id_email", "jiwoo@example.com")
+    page.wait_for_timeout(1100)  # a person takes longer than the 1 s minimum set above
+    page.click("button:has-text('Post Comment')")
+
+
+def test_reader_held_then_approved_then_next_comment_at_once(browser, page, setup, screenshot):
+    base_url, recap_path = setup
+    page.goto(base_url + recap_path)
+    write_comment(page, "First time here!\nSecond line.")
+    held = page.locator(".comment--held")
+    assert "Awaiting moderation" in held.inner_text()
+    assert "Second line." in held.inner_text()
+    screenshot(page, "comments-held")
+
+    moderator = browser.new_context().new_page()
+    moderator.goto(f"{base_url}/admin/login/")
+    moderator.fill("#id_username", "mod")
+    moderator.fill("#id_password", "pw-mod-123")
+    moderator.click("input[type=submit]")
+    moderator.wait_for_selector("text=1 comment awaiting moderation")
+    moderator.click("text=1 comment awaiting moderation")
+    moderator.check("input[name=_selected_action]")
+    moderator.select_option("select[name=action]", "approve")
+    moderator.click("button[name=index]")
+    moderator.wait_for_selector("text=1 comment approved")
+    moderator.context.close()
+
+    page.goto(base_url + recap_path)
+    assert "1 comment" in page.inner_text("#comments-heading")
+    write_comment(page, "Back again, straight through.")
+    page.wait_for_selector("text=Back again, straight through.")
+    assert page.locator(".comment--held").count() == 0
+    assert "2 comments" in page.inner_text("#comments-heading")
+    screenshot(page, "comments-approved")

@@ -1,0 +1,72 @@
+import time
+
+import pytest
+from django.core.cache import cache
+from django_comments_xtd.models import XtdComment
+
+from discussion.forms import CommentForm
+from discussion.models import Moderation
+from tests.reader.factories import make_episode, make_recap, make_show
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def recap(db):
+    show = make_show(title="Soundtrack #2", slug="soundtrack-2")
+    return make_recap(make_episode(show, 1), subtitle="The Song", slug="soundtrack-2-episode-1")
+
+
+def form_data(recap, served_ago=10, **fields):
+    """A filled comment form as the recap page serves it, `served_ago` seconds ago."""
+    form = CommentForm(recap)
+    timestamp = int(time.time()) - served_ago
+    data = {
+        "content_type": "recaps.recap",
+        "object_pk": str(recap.pk),
+        "timestamp": str(timestamp),
+        "security_hash": form.initial_security_hash(timestamp),
+        "name": "Ji-woo",
+        "email": "jiwoo@example.com",
+        "url": "",
+        "comment": "What a lovely episode.",
+        "honeypot": "",
+        "reply_to": "0",
+    }
+    data.update(fields)
+    return data
+
+
+def make_comment(recap, status=Moderation.Status.APPROVED, parent=None, **fields):
+    fields.setdefault("user_name", "Reader")
+    fields.setdefault("user_email", "reader@example.com")
+    fields.setdefault("comment", "A comment.")
+    from django.utils import timezone
+
+    fields.setdefault("submit_date", timezone.now())
+
+    comment = XtdComment(
+        content_object=recap,
+        site_id=1,
+        parent_id=parent.pk if parent else 0,
+        **Moderation.FLAGS[status],
+        **fields,
+    )
+    comment.save()
+    Moderation.objects.filter(comment=comment).update(status=status)
+    return comment
+
+
+@pytest.fixture
+def post(client):
+    from django.urls import reverse
+
+    def send(data, **extra):
+        return client.post(reverse("discussion:post"), data, **extra)
+
+    return send
