@@ -1,18 +1,46 @@
+import time
+
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, cache_page
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from recaps.models import Recap
 
 from .sitemaps import SITEMAPS
 
 SITEMAP_CACHE_SECONDS = 60 * 60
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
+def sitemap_lifetime(now):
+    """An hour, or until the next scheduled recap goes live if that is sooner, so a scheduled
+    recap is in the sitemap from its publish time on."""
+    next_publication = Recap.objects.next_publication(now)
+    if next_publication is None:
+        return SITEMAP_CACHE_SECONDS
+    return max(1, min(SITEMAP_CACHE_SECONDS, int((next_publication - now).total_seconds())))
+
+
+@require_GET
 def sitemap(request):
-    return sitemap_view(request, sitemaps=SITEMAPS)
+    key = f"feeds:sitemap:{request.scheme}"
+    cached = cache.get(key)
+    if cached is None:
+        now = timezone.now()
+        response = sitemap_view(request, sitemaps=SITEMAPS)
+        response.render()
+        lifetime = sitemap_lifetime(now)
+        cached = (response.content, response["Content-Type"], now.timestamp() + lifetime)
+        cache.set(key, cached, lifetime)
+    content, content_type, expires = cached
+    response = HttpResponse(content, content_type=content_type)
+    patch_cache_control(response, public=True, max_age=max(0, round(expires - time.time())))
+    return response
 
 
 @require_GET

@@ -27,6 +27,15 @@ class RecapQuerySet(models.QuerySet):
         """The only definition of "visible to readers": published, and its time has come."""
         return self.filter(status=Recap.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
+    def next_publication(self, at=None):
+        """When the next scheduled recap goes live, or None: caches of public lists expire then."""
+        return (
+            self.filter(status=Recap.Status.PUBLISHED, published_at__gt=at or timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_lists(self):
         """Without the long article sections, which cards, links and feeds of many recaps never
         show (the intro stays: excerpts come from it)."""

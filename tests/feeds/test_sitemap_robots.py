@@ -1,5 +1,6 @@
 """sitemap.xml and robots.txt, read as a search engine's crawler reads them."""
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
@@ -72,12 +73,13 @@ def test_sitemap_leaves_out_drafts_and_scheduled_recaps(client, soundtrack, auth
 def test_sitemap_is_a_fixed_number_of_queries_and_then_cached(
     client, author, django_assert_max_num_queries, django_assert_num_queries
 ):
-    """Budget: site, then per section a count and a page (recaps, shows, people), and two
-    aggregates for the home and shows index lastmod; nothing at all once cached."""
+    """Budget: site, then per section a count and a page (recaps, shows, people), two
+    aggregates for the home and shows index lastmod, and the next scheduled publication (which
+    bounds the cache); nothing at all once cached."""
     factories.many_recaps(200, author, stills=1, tags=1)
     baker.make("people.Person", _quantity=30, _fill_optional=["slug"])
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get("/sitemap.xml")
     assert len(ET.fromstring(response.content)) == 2 + 200 + 10 + 30
     assert "max-age=3600" in response["Cache-Control"]
@@ -107,3 +109,14 @@ def test_robots_txt_names_an_https_sitemap_behind_a_tls_proxy(client, db):
 
 def test_robots_txt_refuses_post(client, db):
     assert client.post("/robots.txt").status_code == 405
+
+
+def test_sitemap_cache_ends_when_the_next_scheduled_recap_goes_live(client, soundtrack, author):
+    factories.recap(soundtrack, 1, author)
+    factories.recap(soundtrack, 2, author, published_at=timezone.now() + timedelta(seconds=120))
+
+    response = client.get("/sitemap.xml")
+
+    max_age = int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
+    assert 0 < max_age <= 120
+    assert "soundtrack-2-episode-2" not in response.content.decode()
