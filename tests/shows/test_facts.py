@@ -11,15 +11,8 @@ from shows.facts import (
     zone_abbreviation,
 )
 from shows.schedule import ReleaseSchedule
+from tests.shows.schedules import SOUNDTRACK_2
 
-SOUNDTRACK_2 = ReleaseSchedule(
-    premiere=date(2023, 12, 6),
-    weekdays=(2,),
-    episodes_per_release=2,
-    release_time=time(13, 30),
-    time_zone="Asia/Kolkata",
-    episode_count=6,
-)
 START, END = date(2023, 12, 6), date(2023, 12, 20)
 
 

@@ -14,15 +14,7 @@ from shows.schedule import (
     release_moment,
     releases,
 )
-
-SOUNDTRACK_2 = ReleaseSchedule(
-    premiere=date(2023, 12, 6),
-    weekdays=(2,),
-    episodes_per_release=2,
-    release_time=time(13, 30),
-    time_zone="Asia/Kolkata",
-    episode_count=6,
-)
+from tests.shows.schedules import SOUNDTRACK_2
 
 # Weekly on Sundays at 21:00 Eastern; DST ends on 2023-11-05, the second release.
 US_WEEKLY = ReleaseSchedule(
