@@ -4,11 +4,9 @@ recap and the thread depth, the signed timestamp and honeypot judged by discussi
 a form that is stored once however often it is sent."""
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +17,7 @@ from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.moderation import moderator
 from django_comments_xtd.signals import confirmation_received
 
+from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
 
@@ -39,19 +38,6 @@ def problem(request, status, title, message, recap=None):
         {"title": title, "message": message, "recap": recap},
         status=status,
     )
-
-
-def rate_limited(ip, per_minute):
-    """Count this attempt; True once the address has made more than `per_minute` this minute."""
-    if not per_minute:
-        return False
-    key = f"comments:rate:{ip}:{int(time.time() // 60)}"
-    cache.add(key, 0, 90)
-    try:
-        return cache.incr(key) > per_minute
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, 90)
-        return False
 
 
 def published_recap(data):
@@ -88,8 +74,8 @@ def remember_held(request, comment):
 @require_POST
 def post_comment(request):
     site_settings = SiteSettings.load()
-    ip = request.META.get("REMOTE_ADDR") or ""
-    if rate_limited(ip, site_settings.comment_rate_per_minute):
+    ip = client_ip(request)
+    if over_limit("comments", ip, site_settings.comment_rate_per_minute):
         response = render(
             request,
             "discussion/rate_limited.html",
