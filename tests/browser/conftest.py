@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -49,3 +51,25 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(live_server, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", force=True, verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def reader(page):
+    """A page whose /media/ requests are answered from MEDIA_ROOT, as the web server would."""
+
+    def serve_media(route):
+        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
+        if path.is_file():
+            route.fulfill(path=str(path))
+        else:
+            route.fulfill(status=404)
+
+    page.route("**/media/**", serve_media)
+    return page

@@ -2,12 +2,8 @@
 a recap, Also Read, Back to top; search; every page kind photographed at phone and desktop width
 and checked with axe-core."""
 
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,28 +17,6 @@ PAGE_KINDS = {
     "search": "/search/?q=Hyeon-seo",
     "not-found": "/recaps/no-such-recap/",
 }
-
-
-@pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", force=True, verbosity=0)
-    return live_server.url
-
-
-@pytest.fixture
-def reader(page):
-    """A page whose /media/ requests are answered from MEDIA_ROOT, as the web server would."""
-
-    def serve_media(route):
-        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
-        if path.is_file():
-            route.fulfill(path=str(path))
-        else:
-            route.fulfill(status=404)
-
-    page.route("**/media/**", serve_media)
-    return page
 
 
 def scrolled_to_top(page, seconds=5):
