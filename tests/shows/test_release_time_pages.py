@@ -69,6 +69,10 @@ def test_hub_gives_the_next_release_in_utc_for_the_script(client, airing):
 def test_hub_links_the_calendar(client, airing):
     html = client.get(airing.get_absolute_url()).content.decode()
     assert '<a href="/shows/airing-now/calendar.ics">Add to your calendar' in html
+    assert (
+        '<link rel="alternate" type="text/calendar" title="Airing Now release days" '
+        'href="/shows/airing-now/calendar.ics">'
+    ) in html
 
 
 def test_hub_of_a_finished_show_has_no_next_line(client, soundtrack):
