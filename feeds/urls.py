@@ -12,6 +12,7 @@ urlpatterns = [
     path("feeds/atom/", feed(syndication.LatestRecapsAtomFeed()), name="atom"),
     path("feeds/shows/<slug:slug>/rss/", feed(syndication.ShowRecapsFeed()), name="show_rss"),
     path("feeds/shows/<slug:slug>/atom/", feed(syndication.ShowRecapsAtomFeed()), name="show_atom"),
+    path("shows/<slug:slug>/calendar.ics", views.show_calendar_ics, name="show_calendar"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

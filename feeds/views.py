@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -11,10 +12,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from recaps.models import Recap
+from shows.models import Show
 
+from .calendar import show_calendar
 from .sitemaps import SITEMAPS
 
 SITEMAP_CACHE_SECONDS = 60 * 60
+CALENDAR_CACHE_SECONDS = 60 * 60
 
 
 def sitemap_lifetime(now):
@@ -58,3 +62,20 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=CALENDAR_CACHE_SECONDS)
+def show_calendar_ics(request, slug):
+    """A show's release days for calendar apps (iCalendar); an hour's caching is plenty for a
+    schedule that editors rarely change."""
+    show = get_object_or_404(Show, slug=slug)
+    calendar = show_calendar(
+        show,
+        hub_url=request.build_absolute_uri(show.get_absolute_url()),
+        domain=get_current_site(request).domain,
+        today=show.local_today(),
+    )
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{show.slug}.ics"'
+    return response

@@ -64,5 +64,6 @@ def show_facts(show, credits, at=None):
         "last_seen_lines": last_seen_lines(show, credits),
         "run_line": show.run_line(at),
         "schedule_line": show.schedule_line(at),
+        "schedule_instant": show.schedule_instant(at),
         "where_to_watch": show.where_to_watch(at),
     }

@@ -6,7 +6,7 @@ The show hub and the person page list articles, so their views live here with th
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -53,6 +53,15 @@ def with_published_recap(episodes):
         recap_subtitle=Subquery(latest.values("subtitle")[:1]),
         recap_comment_count=Subquery(latest.with_comment_count().values("comment_count")[:1]),
     )
+
+
+def is_latest_of_show():
+    """Annotation: no published recap of the same show covers a later episode. Only that
+    recap carries the "Next:" line; as a subquery of the recap's own query it costs nothing."""
+    later = Recap.objects.published().filter(
+        episode__show=OuterRef("episode__show"), episode__number__gt=OuterRef("episode__number")
+    )
+    return ~Exists(later)
 
 
 def recap_link(episode):
@@ -138,6 +147,7 @@ class RecapDetailView(DetailView):
             # Closed-by-hand comments (the discussion app) come with the recap: no extra query.
             .select_related("discussion")
             .prefetch_related("episode__show__platforms", "tags", "stills")
+            .annotate(is_latest_of_show=is_latest_of_show())
         )
 
     def get_queryset(self):
@@ -183,6 +193,7 @@ class RecapDetailView(DetailView):
             hero=hero,
             sections=build_sections(recap, [still for still in stills if still is not hero]),
             facts=show_facts(show, credits),
+            next_release=recap.is_latest_of_show and show.next_release_notice(),
             previous_episode=previous and {"episode": previous, "recap": recap_link(previous)},
             next_episode=following and {"episode": following, "recap": recap_link(following)},
             also_read=self.also_read(recap, show, credits, [previous, following]),
@@ -325,6 +336,8 @@ class ShowHubView(DetailView):
             guide=self.episode_guide(show),
             later_seasons=list(show.followed_by.all()),
             feed_url=reverse("feeds:show_rss", kwargs={"slug": show.slug}),
+            calendar_url=reverse("feeds:show_calendar", kwargs={"slug": show.slug}),
+            next_release=show.next_release_notice(),
             meta=seo.show_meta(self.request, show),
         )
         return context

@@ -130,7 +130,8 @@ def where_to_watch(platforms: Sequence[str], start: date | None, today: date) ->
     return f"The series {verb} on {join_names(platforms)}."
 
 
-def _reference_day(schedule: ReleaseSchedule, today: date) -> date:
+def reference_day(schedule: ReleaseSchedule, today: date) -> date:
+    """The release day the schedule line describes: the next one, or the finale once over."""
     # The zone abbreviation must match the release the reader cares about, which
     # may sit on the other side of a DST change from today.
     finale = finale_date(schedule)
@@ -158,7 +159,7 @@ def schedule_line(schedule: ReleaseSchedule, today: date) -> str:
     at = ""
     if schedule.release_time is not None:
         zone = zone_abbreviation(
-            schedule.time_zone, _reference_day(schedule, today), schedule.release_time
+            schedule.time_zone, reference_day(schedule, today), schedule.release_time
         )
         at = f" at {format_time(schedule.release_time)} {zone}"
     when = f"every {_weekday_names(schedule)}{at}"

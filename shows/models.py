@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from core.images import validate_image
 from core.renditions import picture, rendition
 
-from . import facts
+from . import facts, release_times
 from .fields import WeekdaysField
 from .schedule import ReleaseSchedule, air_date
 
@@ -185,6 +185,18 @@ class Show(models.Model):
         if not self.release_schedule:
             return ""
         return facts.schedule_line(self.release_schedule, self.local_today(at))
+
+    def schedule_instant(self, at: datetime | None = None):
+        """The moment behind the schedule line's release time, for readers in other zones."""
+        if not self.release_schedule:
+            return None
+        return release_times.schedule_instant(self.release_schedule, self.local_today(at))
+
+    def next_release_notice(self, at: datetime | None = None):
+        """What comes out next while the show airs, or None."""
+        if not self.release_schedule:
+            return None
+        return release_times.next_release_notice(self.release_schedule, at or timezone.now())
 
 
 class Episode(models.Model):

@@ -105,6 +105,11 @@ def _iter_releases(schedule: ReleaseSchedule) -> Iterator[Release]:
         yield Release(day, first, last if count is None else min(last, count))
 
 
+def releases_until(schedule: ReleaseSchedule, last_day: date) -> Iterator[Release]:
+    """Every release dated on or before `last_day`, open-ended runs included."""
+    return itertools.takewhile(lambda release: release.date <= last_day, _iter_releases(schedule))
+
+
 def releases(schedule: ReleaseSchedule) -> list[Release]:
     if schedule.episode_count is None:
         return []

@@ -19,3 +19,57 @@
     });
   }, { passive: true });
 })();
+
+// Release times on the reader's clock (progressive enhancement): the page gives each release
+// in the show's zone and, in <time data-show-zone>, as a UTC instant. Here that instant is
+// rewritten into the browser's zone, e.g. "(7:00 PM your time, CET)", or hidden when the
+// reader's clock already shows the show's wall time.
+(function () {
+  "use strict";
+  var times = document.querySelectorAll("time[data-show-zone]");
+  if (!times.length || !window.Intl) return;
+
+  function format(moment, options, zone) {
+    options.timeZone = zone;
+    return new Intl.DateTimeFormat("en-US", options).format(moment);
+  }
+  function clock(moment, zone) {
+    return format(moment, { hour: "numeric", minute: "2-digit" }, zone);
+  }
+  function weekday(moment, zone) {
+    return format(moment, { weekday: "long" }, zone);
+  }
+  // Each English locale names only some zones ("EST" in en-US, "CET" in en-GB, "IST" in en-IN);
+  // otherwise they give an offset, written "UTC+5:30" like the server's own fallback.
+  function zoneName(moment) {
+    var offset = "";
+    var locales = ["en-US", "en-GB", "en-IN"];
+    for (var i = 0; i < locales.length; i++) {
+      var parts = new Intl.DateTimeFormat(locales[i], { timeZoneName: "short" }).formatToParts(moment);
+      var name = parts.filter(function (part) { return part.type === "timeZoneName"; })[0];
+      if (!name) continue;
+      if (!/^(GMT|UTC)[+\u2212-]/.test(name.value)) return name.value;
+      offset = offset || name.value.replace(/^GMT/, "UTC").replace("\u2212", "-");
+    }
+    return offset;
+  }
+
+  Array.prototype.forEach.call(times, function (time) {
+    var moment = new Date(time.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) return;
+    try {
+      var showZone = time.getAttribute("data-show-zone");
+      var here = weekday(moment) + " " + clock(moment);
+      var there = weekday(moment, showZone) + " " + clock(moment, showZone);
+      var wrapper = time.closest(".reader-time") || time;
+      if (here === there) {
+        wrapper.hidden = true;
+        return;
+      }
+      var day = weekday(moment) === weekday(moment, showZone) ? "" : weekday(moment) + " ";
+      time.textContent = day + clock(moment) + " your time, " + zoneName(moment);
+    } catch (error) {
+      // An unknown zone name throws a RangeError; the UTC time stays, which is still right.
+    }
+  });
+})();

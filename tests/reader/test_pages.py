@@ -55,7 +55,8 @@ def test_recap_page_shows_the_facts_box(recap_page):
     assert "K-pop artist Demian." in recap_page
     assert "Geum Sae-rok was last seen in Youth of May." in recap_page
     assert "streamed on Disney+ from December 6, 2023, to December 20, 2023." in recap_page
-    assert "6 episodes; two were released every Wednesday at 1:30 PM IST." in recap_page
+    assert "6 episodes; two were released every Wednesday at 1:30 PM IST" in recap_page
+    assert 'data-show-zone="Asia/Kolkata">08:00 UTC</time>)</span>.' in recap_page
 
 
 def test_recap_page_places_each_still_inside_its_section(recap_page):
