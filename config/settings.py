@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "discussion",
+    "preferences",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "preferences.middleware.vary_pages_on_cookie",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -91,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "sitesettings.context_processors.site_settings",
+                "preferences.context_processors.theme",
             ],
         },
     },

@@ -21,6 +21,7 @@ urlpatterns = [
     path(
         "comments/cr/<int:content_type_id>/<str:object_id>/", shortcut, name="comments-url-redirect"
     ),
+    path("preferences/", include("preferences.urls")),
     path("", include("feeds.urls")),
     path("", include("recaps.urls")),
 ]

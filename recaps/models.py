@@ -21,6 +21,8 @@ from core.renditions import picture, rendition
 from core.richtext import RichTextField
 from shows.models import Episode
 
+from . import reading
+
 
 class RecapQuerySet(models.QuerySet):
     def published(self, at=None):
@@ -35,6 +37,13 @@ class RecapQuerySet(models.QuerySet):
             .values_list("published_at", flat=True)
             .first()
         )
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Recaps created in bulk skip `save()`: count their words here, as `save()` does."""
+        objs = list(objs)
+        for recap in objs:
+            recap.word_count = recap.count_words()
+        return super().bulk_create(objs, *args, **kwargs)
 
     def for_lists(self):
         """Without the long article sections, which cards, links and feeds of many recaps never
@@ -108,6 +117,12 @@ class Recap(models.Model):
     meta_description = models.CharField(
         max_length=300, blank=True, help_text="Shown by search engines and on social cards."
     )
+    # Stored because lists never load the long sections (`for_lists()`) yet show reading times;
+    # `save()` and `bulk_create()` count it from READING_FIELDS.
+    word_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Words a reader sees in the intro and sections."
+    )
+    READING_FIELDS = ("intro", "body", "bonus_track", "review")
     also_read = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -159,6 +174,11 @@ class Recap(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or not set(update_fields).isdisjoint(self.READING_FIELDS):
+            self.word_count = self.count_words()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "word_count"}
         old = None
         if self.pk is not None:
             old = Recap.objects.filter(pk=self.pk).values("slug", "status").first()
@@ -195,6 +215,14 @@ class Recap(models.Model):
         if self.meta_description:
             return self.meta_description
         return Truncator(html.unescape(strip_tags(self.intro))).words(40)
+
+    def count_words(self):
+        """The words a reader sees in the intro and sections (see `reading`)."""
+        return reading.count_words(*(getattr(self, name) for name in self.READING_FIELDS))
+
+    @property
+    def reading_minutes(self):
+        return reading.minutes_to_read(self.word_count)
 
     @property
     def author_name(self):
