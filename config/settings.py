@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "discussion",
+    "spoilers",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Spoiler-safe reading: personal pages stay out of shared caches; later recaps are warned.
+    "spoilers.middleware.ReaderPreferenceCacheMiddleware",
+    "spoilers.middleware.SpoilerWarningMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
