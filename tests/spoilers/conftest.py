@@ -1,5 +1,5 @@
 import pytest
-from django.core import signing
+from django.http import HttpResponse
 from django.urls import reverse
 
 from spoilers import marks
@@ -19,8 +19,10 @@ def post_mark(client, show, action="episode", episode=None, next_url=None, heade
 
 
 def signed(value):
-    """A `watched` cookie value signed the way the site signs it."""
-    return signing.get_cookie_signer(salt=marks.COOKIE + marks.SALT).sign(value)
+    """A `watched` cookie value signed the way the site signs it (whatever `value` holds)."""
+    response = HttpResponse()
+    response.set_signed_cookie(marks.COOKIE, value, salt=marks.SALT)
+    return response.cookies[marks.COOKIE].value
 
 
 @pytest.fixture
