@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "feeds",
     "discussion",
     "preferences",
+    "spoilers",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +76,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "preferences.middleware.vary_pages_on_cookie",
+    # Pages built from a reader's own cookies stay out of shared caches.
+    "preferences.middleware.ReaderPreferenceCacheMiddleware",
+    # A later episode's recap is replaced by a warning for readers who have not watched it.
+    "spoilers.middleware.SpoilerWarningMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

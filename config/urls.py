@@ -16,6 +16,7 @@ urlpatterns = [
     path("shows/", include(shows_urls)),
     path("people/", include(people_urls)),
     path("search/", include("search.urls")),
+    path("spoilers/", include("spoilers.urls")),
     path("comments/", include("discussion.urls")),
     path("comments/", include(library_urls)),
     path(

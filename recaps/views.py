@@ -138,6 +138,9 @@ class HomeView(ReaderListMixin, ListView):
 
 
 class RecapDetailView(DetailView):
+    """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
+    warning instead (spoilers.middleware), unless they ask to see it anyway."""
+
     context_object_name = "recap"
 
     def recaps(self):
@@ -205,25 +208,30 @@ class RecapDetailView(DetailView):
     def also_read(self, recap, show, credits, neighbours):
         """Editor's picks, the show's hub, the neighbouring episodes' recaps, then recent recaps
         of other shows sharing cast members: published only, no duplicates, at most
-        ALSO_READ_LIMIT recaps (plus the hub). Two queries."""
+        ALSO_READ_LIMIT recaps (plus the hub). Two queries. Each recap link carries its episode
+        (show and number), so spoiler-safe reading can mask it without a query."""
         seen = {recap.pk}
         links = []
 
-        def add(pk, url, title):
+        def add(pk, url, title, episode):
             if pk not in seen and len(links) < ALSO_READ_LIMIT + 1:
                 seen.add(pk)
-                links.append({"url": url, "title": title})
+                links.append({"url": url, "title": title, "episode": episode})
 
         picks = recap.also_read.published().for_lists().select_related("episode__show")
         for pick in picks[:ALSO_READ_LIMIT]:
-            add(pick.pk, pick.get_absolute_url(), pick.headline)
+            add(pick.pk, pick.get_absolute_url(), pick.headline, pick.episode)
         links.append(
-            {"url": show.get_absolute_url(), "title": f"All of Our Reviews of {show.title}"}
+            {
+                "url": show.get_absolute_url(),
+                "title": f"All of Our Reviews of {show.title}",
+                "episode": None,
+            }
         )
         for neighbour in neighbours:
             link = neighbour and recap_link(neighbour)
             if link:
-                add(link["pk"], link["url"], link["title"])
+                add(link["pk"], link["url"], link["title"], neighbour)
         people = {credit.person_id for credit in credits}
         if people and len(links) < ALSO_READ_LIMIT + 1:
             shared = (
@@ -238,7 +246,7 @@ class RecapDetailView(DetailView):
                 .select_related("episode__show")[:ALSO_READ_LIMIT]
             )
             for other in shared:
-                add(other.pk, other.get_absolute_url(), other.headline)
+                add(other.pk, other.get_absolute_url(), other.headline, other.episode)
         return links
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SpoilersConfig(AppConfig):
+    name = "spoilers"
+    verbose_name = "Spoiler-safe reading"
