@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "discussion",
+    "ratings",
 ]
 
 MIDDLEWARE = [
