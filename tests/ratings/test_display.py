@@ -84,7 +84,7 @@ def test_hub_guide_shows_each_episode_rating(client, show, recap):
 
     html = client.get(show.get_absolute_url()).content.decode()
 
-    assert "Readers’ rating</th>" in html
+    assert 'Readers<span class="visually-hidden">’ rating</span></th>' in html
     assert "6.5 from 2 readers" in guide_row(html, 1)
     assert "No reader ratings yet" in guide_row(html, 2)
     assert "from" not in guide_row(html, 3) and "No reader ratings" not in guide_row(html, 3)
