@@ -41,7 +41,6 @@ class EpisodeVoteAdmin(BaseAdmin):
         ("episode__show", admin.RelatedOnlyFieldListFilter),
         EpisodeOfShowFilter,
         "score",
-        "created_at",
     ]
     list_select_related = ["episode__show"]
     search_fields = ["episode__show__title", "episode__title"]

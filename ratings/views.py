@@ -39,7 +39,7 @@ def vote(request, episode_pk):
     recap = (
         Recap.objects.published()
         .filter(episode_id=episode_pk)
-        .select_related("episode")
+        .select_related("episode__show")
         .order_by("-published_at")
         .first()
     )
@@ -67,8 +67,8 @@ def vote(request, episode_pk):
             request,
             409,
             "You have already rated this episode",
-            f"You rated {recap.episode} {rated[episode_pk]} out of 10. Each reader rates an "
-            "episode once.",
+            f"Your rating of {recap.episode} was {rated[episode_pk]} out of 10. Each browser rates "
+            "an episode once.",
             recap,
         )
 

@@ -43,7 +43,7 @@ def test_ratings_add_no_query_to_reader_pages(client, show, recap, vote, page):
     assert f'FROM "{main_table}"' in reading_votes[0]
 
 
-def test_a_vote_is_two_queries(client, recap, vote, django_assert_num_queries):
+def test_a_vote_is_two_queries(recap, vote, django_assert_num_queries):
     with django_assert_num_queries(2):
         assert vote(recap.episode_id, "7").status_code == 303
 

@@ -61,6 +61,7 @@ def test_a_second_vote_from_the_same_browser_is_refused(client, recap, vote):
 
     assert response.status_code == 409
     assert "You have already rated this episode" in response.content.decode()
+    assert "Your rating of Soundtrack #2 Episode 1 was 8 out of 10" in response.content.decode()
     assert "Nothing was changed" in response.content.decode()
     assert list(EpisodeVote.objects.values_list("score", flat=True)) == [8]
     assert "8.0 from 1 reader" in client.get(recap.get_absolute_url()).content.decode()
