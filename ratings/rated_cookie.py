@@ -17,7 +17,7 @@ MAX_EPISODES = 300
 MAX_AGE = timedelta(days=365)
 
 # "," and ";" would be quoted in a Set-Cookie header; "." and ":" travel as they are.
-_ENTRY = re.compile(r"([1-9][0-9]{0,9}):([1-9]|10)", re.ASCII)
+_ENTRY = re.compile(r"([1-9][0-9]{0,18}):([1-9]|10)", re.ASCII)
 
 
 def parse(value):

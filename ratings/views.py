@@ -17,6 +17,8 @@ from .scores import parse_score
 
 #: Rating posts one address may make a minute (a household or office shares an address).
 VOTES_PER_MINUTE = 20
+# Episode keys are 64-bit; a longer number in the address would be a database error, not a 404.
+LARGEST_EPISODE_PK = 2**63 - 1
 # Longer `next` values are not ours (and Django refuses to redirect past 2,048 characters).
 MAX_NEXT_LENGTH = 1000
 
@@ -36,13 +38,7 @@ def vote(request, episode_pk):
         response["Retry-After"] = "60"
         return response
 
-    recap = (
-        Recap.objects.published()
-        .filter(episode_id=episode_pk)
-        .select_related("episode__show")
-        .order_by("-published_at")
-        .first()
-    )
+    recap = published_recap_of(episode_pk)
     if recap is None:
         return refused(
             request,
@@ -76,6 +72,19 @@ def vote(request, episode_pk):
     response = HttpResponseRedirect(back_to(request, recap), status=303)
     rated_cookie.remember(request, response, rated, episode_pk, score)
     return response
+
+
+def published_recap_of(episode_pk):
+    """The episode's latest published recap, or None: readers rate only what they can read."""
+    if episode_pk > LARGEST_EPISODE_PK:
+        return None
+    return (
+        Recap.objects.published()
+        .filter(episode_id=episode_pk)
+        .select_related("episode__show")
+        .order_by("-published_at")
+        .first()
+    )
 
 
 def back_to(request, recap):

@@ -181,7 +181,8 @@ def test_episodes_readers_cannot_read_cannot_be_rated(show, vote):
     scheduled = make_recap(make_episode(show, 2), when=timezone.now() + timedelta(days=1))
     without_recap = make_episode(show, 3)
 
-    for episode_pk in (draft.episode_id, scheduled.episode_id, without_recap.pk, 999_999):
+    unknown = (999_999, 2**63, 10**40)
+    for episode_pk in (draft.episode_id, scheduled.episode_id, without_recap.pk, *unknown):
         response = vote(episode_pk, "7")
         assert response.status_code == 404
         assert "There is no such episode to rate" in response.content.decode()
