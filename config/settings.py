@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "discussion",
     "preferences",
     "spoilers",
+    "ratings",
 ]
 
 MIDDLEWARE = [

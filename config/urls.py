@@ -19,6 +19,7 @@ urlpatterns = [
     path("spoilers/", include("spoilers.urls")),
     path("comments/", include("discussion.urls")),
     path("comments/", include(library_urls)),
+    path("ratings/", include("ratings.urls")),
     path(
         "comments/cr/<int:content_type_id>/<str:object_id>/", shortcut, name="comments-url-redirect"
     ),

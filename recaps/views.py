@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from people.cast import credits_for_facts, show_facts
 from people.models import Credit, Person
+from ratings.queries import rating_of, with_reader_rating
 from shows.facts import format_time, zone_abbreviation
 from shows.models import Episode, Show
 from shows.schedule import next_release, release_moment
@@ -154,7 +155,7 @@ class RecapDetailView(DetailView):
         )
 
     def get_queryset(self):
-        return self.recaps().published()
+        return with_reader_rating(self.recaps().published(), episode="episode")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -352,7 +353,8 @@ class ShowHubView(DetailView):
 
     def episode_guide(self, show):
         """One row per episode, planned or created: air date and its recap link. One query."""
-        episodes = {episode.number: episode for episode in with_published_recap(show.episodes)}
+        episodes = with_reader_rating(with_published_recap(show.episodes))
+        episodes = {episode.number: episode for episode in episodes}
         count = max([show.planned_episode_count or 0, *episodes])
         today = show.local_today()
         rows = []
@@ -370,6 +372,7 @@ class ShowHubView(DetailView):
                     "air_date": aired_on,
                     "aired": aired_on is not None and aired_on <= today,
                     "recap": recap_link(episode) if episode else None,
+                    "reader_rating": rating_of(episode) if episode else None,
                 }
             )
         return rows

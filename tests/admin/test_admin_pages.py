@@ -43,6 +43,12 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
 
     make_comment(recap, submit_date=datetime(2023, 12, 6, 12, tzinfo=UTC))
     RecapDiscussion.objects.create(recap=recap, reason="Spoilers")
+    baker.make(
+        "ratings.EpisodeVote",
+        episode=episode,
+        score=8,
+        created_at=datetime(2023, 12, 7, tzinfo=UTC),
+    )
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         notify_followers.enqueue(0)
     for model in REGISTERED:
@@ -62,7 +68,11 @@ def test_site_settings_open_as_one_form_that_cannot_be_added_twice(editor_client
     assert editor_client.get(add_url).status_code == 403
 
 
-NOT_ADDED_BY_HAND = {"django_comments_xtd.XtdComment", "django_tasks_database.DBTaskResult"}
+NOT_ADDED_BY_HAND = {
+    "django_comments_xtd.XtdComment",
+    "django_tasks_database.DBTaskResult",
+    "ratings.EpisodeVote",
+}
 
 
 def admin_url(model, view, *args):
@@ -82,7 +92,7 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
-    # Comments come from readers and task results from the worker: neither is added by hand.
+    # Comments and votes come from readers and task results from the worker: none is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 
