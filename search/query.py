@@ -146,6 +146,8 @@ def _full_text(query):
 
 
 def _fallback(query):
+    """Without PostgreSQL: substring matches on the stored HTML. Unlike the full-text index,
+    this also matches words inside spoiler paragraphs; the excerpts still never show them."""
     fields = (
         "subtitle",
         "verdict",
