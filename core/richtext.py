@@ -1,8 +1,18 @@
 """Editor rich text: one field type whose HTML is sanitised on every save, and one filter that
 renders it. Nothing else in Episodic marks editor text as safe."""
 
+from html import unescape
+
+import nh3
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+from django_prose_editor.fields import ProseEditorField, ProseEditorFormField, _actually_empty
+from django_prose_editor.widgets import AdminProseEditorWidget, ProseEditorWidget
+from js_asset import Media
+
+from . import spoilers
 
 EXTENSIONS = {
     "Bold": True,
@@ -17,9 +27,66 @@ EXTENSIONS = {
     "HardBreak": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # "Block style" menu: an editor marks a paragraph as a spoiler (see core.spoilers).
+    "NodeClass": {
+        "cssClasses": {
+            "paragraph": {
+                "title": "Paragraph",
+                "cssClasses": [{"className": spoilers.CSS_CLASS, "title": "Spoiler"}],
+            }
+        }
+    },
 }
 
-sanitize = create_sanitizer(EXTENSIONS)
+
+def _only_spoiler_class(tag, attribute, value):
+    """NodeClass lets the editor put a class on a paragraph, and the library's allowlist would
+    then keep any class: keep exactly `class="spoiler"`, drop every other value."""
+    if attribute != "class":
+        return value
+    return spoilers.CSS_CLASS if spoilers.CSS_CLASS in value.split() else None
+
+
+def _allowlist():
+    allowlist = allowlist_from_extensions(expand_extensions(EXTENSIONS))
+    # No attribute on every element (nh3 would allow `lang` and `title`): the editor makes
+    # none, and `<p class="spoiler">` must be a spoiler's whole start tag (core.spoilers).
+    allowlist["attributes"]["*"] = set()
+    return allowlist
+
+
+_cleaner = nh3.Cleaner(**_allowlist(), attribute_filter=_only_spoiler_class)
+
+
+def sanitize(html):
+    return _actually_empty(_cleaner.clean(html))
+
+
+class SpoilerStylesMixin:
+    """Adds the stylesheet that shows editors which paragraphs are spoilers."""
+
+    @property
+    def media(self):
+        return super().media + Media(css={"all": ["core/admin/richtext.css"]})
+
+
+class RichTextWidget(SpoilerStylesMixin, ProseEditorWidget):
+    pass
+
+
+class AdminRichTextWidget(SpoilerStylesMixin, AdminProseEditorWidget):
+    pass
+
+
+class RichTextFormField(ProseEditorFormField):
+    def __init__(self, *args, widget=None, **kwargs):
+        # The admin asks for its textarea (a class or an instance); the library swaps in its
+        # admin editor the same way.
+        in_admin = isinstance(widget, AdminTextareaWidget) or (
+            isinstance(widget, type) and issubclass(widget, AdminTextareaWidget)
+        )
+        widget = AdminRichTextWidget if in_admin else RichTextWidget
+        super().__init__(*args, widget=widget, **kwargs)
 
 
 class RichTextField(ProseEditorField):
@@ -29,7 +96,7 @@ class RichTextField(ProseEditorField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EXTENSIONS)
-        kwargs.setdefault("sanitize", True)
+        kwargs.setdefault("sanitize", sanitize)
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
@@ -37,7 +104,17 @@ class RichTextField(ProseEditorField):
         setattr(model_instance, self.attname, value)
         return value
 
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
+
 
 def render(html):
-    """Sanitise again on output (older rows, raw SQL imports) and mark the result safe."""
-    return mark_safe(sanitize(html or ""))
+    """Sanitise again on output (older rows, raw SQL imports), collapse spoilers and mark the
+    result safe."""
+    return mark_safe(spoilers.collapse(sanitize(html or "")))
+
+
+def text_without_spoilers(html):
+    """Readable text of rich text, spoilers left out: the source of every excerpt, description
+    and feed item, where a reader could not keep a spoiler collapsed."""
+    return unescape(strip_tags(spoilers.remove(sanitize(html or "")))).strip()

@@ -1,6 +1,8 @@
 from django import forms
 from django_comments_xtd.forms import XtdCommentForm
 
+from . import markup
+
 MAX_LENGTH = 5000
 
 
@@ -18,6 +20,7 @@ class CommentForm(XtdCommentForm):
         fields["comment"].label = "Comment"
         fields["comment"].max_length = MAX_LENGTH
         fields["comment"].widget = forms.Textarea(attrs={"rows": 6, "maxlength": MAX_LENGTH})
+        fields["comment"].help_text = markup.HELP_TEXT
         fields["name"].label = "Name"
         fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name", "maxlength": 50})
         fields["email"].label = "Email"
@@ -37,6 +40,12 @@ class CommentForm(XtdCommentForm):
         comment = super().clean_comment()
         if not comment.strip():
             raise forms.ValidationError("Write a comment.", code="required")
+        if markup.unclosed(comment):
+            # Shown unclosed, the passage the commenter meant to hide would be in plain sight.
+            raise forms.ValidationError(
+                f"Close each {markup.OPEN} with {markup.CLOSE}, or take it out.",
+                code="unclosed_spoiler",
+            )
         return comment.strip()
 
     def clean_reply_to(self):

@@ -1,6 +1,5 @@
 """RSS 2.0 and Atom feeds of published recaps: the site's latest, and one per show."""
 
-import html
 import mimetypes
 
 from django.contrib.sites.shortcuts import get_current_site
@@ -10,9 +9,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from core.richtext import text_without_spoilers
 from recaps.models import Recap, Still
 from shows.models import Show
 
@@ -64,7 +63,7 @@ class LatestRecapsFeed(Feed):
     def item_description(self, item):
         if item.meta_description:
             return item.meta_description
-        text = html.unescape(strip_tags(item.intro or item.body or ""))
+        text = text_without_spoilers(item.intro or item.body)
         return Truncator(" ".join(text.split())).words(DESCRIPTION_WORDS)
 
     def item_pubdate(self, item):

@@ -1,5 +1,3 @@
-import html
-
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -9,7 +7,6 @@ from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -18,7 +15,7 @@ from taggit.models import TaggedItem
 
 from core.images import validate_image
 from core.renditions import picture, rendition
-from core.richtext import RichTextField
+from core.richtext import RichTextField, text_without_spoilers
 from shows.models import Episode
 
 from . import reading
@@ -211,10 +208,11 @@ class Recap(models.Model):
 
     @property
     def excerpt(self):
-        """A plain-text summary for lists and cards: the meta description, else the intro."""
+        """A plain-text summary for lists and cards: the meta description, else the intro
+        without its spoilers."""
         if self.meta_description:
             return self.meta_description
-        return Truncator(html.unescape(strip_tags(self.intro))).words(40)
+        return Truncator(text_without_spoilers(self.intro)).words(40)
 
     def count_words(self):
         """The words a reader sees in the intro and sections (see `reading`)."""

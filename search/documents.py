@@ -1,10 +1,14 @@
 """Each recap's stored search document (PostgreSQL only): what a recap's words are for the
-full-text search, refreshed after every save and in bulk for loaders that bypass save()."""
+full-text search, refreshed after every save and in bulk for loaders that bypass save().
+
+Spoiler paragraphs (core.spoilers) are not indexed: a search for what happens later must not
+find, rank or quote the recap that hides it."""
 
 from django.db import connection
 from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
+from core import spoilers
 from recaps.models import Recap
 
 from .models import RecapDocument
@@ -20,8 +24,18 @@ class StripTags(Func):
     output_field = TextField()
 
 
+class WithoutSpoilers(Func):
+    """Rich text without its spoiler paragraphs, in SQL."""
+
+    function = "REGEXP_REPLACE"
+    output_field = TextField()
+
+    def __init__(self, expression):
+        super().__init__(expression, Value(spoilers.PARAGRAPH), Value(" "), Value("g"))
+
+
 def plain(field):
-    return StripTags(Coalesce(F(field), Value(""), output_field=TextField()))
+    return StripTags(WithoutSpoilers(Coalesce(F(field), Value(""), output_field=TextField())))
 
 
 def recap_vector():

@@ -22,10 +22,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Concat
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.richtext import text_without_spoilers
 from people.models import Credit, Person
 from recaps.models import Recap
 from shows.models import Show
@@ -145,6 +146,8 @@ def _full_text(query):
 
 
 def _fallback(query):
+    """Without PostgreSQL: substring matches on the stored HTML. Unlike the full-text index,
+    this also matches words inside spoiler paragraphs; the excerpts still never show them."""
     fields = (
         "subtitle",
         "verdict",
@@ -182,7 +185,8 @@ def recaps(query):
 
 
 def _plain_text(*fragments):
-    return html.unescape(strip_tags(" ".join(fragment or "" for fragment in fragments)))
+    """Readable text of rich-text fields, without their spoilers."""
+    return " ".join(text_without_spoilers(fragment) for fragment in fragments)
 
 
 def _marked(text):

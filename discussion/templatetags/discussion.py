@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 
+from .. import markup
 from ..forms import CommentForm
 from ..models import Moderation
 from ..moderation import closed_reason
@@ -43,3 +44,15 @@ def recap_comments(context, recap):
 @register.simple_tag
 def held_comment_count():
     return Moderation.objects.filter(status=Moderation.Status.HELD).count()
+
+
+@register.filter(is_safe=True)
+def comment_text(value):
+    """A comment as readers see it: escaped text with line breaks, spoilers collapsed."""
+    return markup.to_html(value)
+
+
+@register.filter
+def hide_spoilers(value):
+    """A comment for plain-text e-mail: each spoiler replaced by "[spoiler hidden]"."""
+    return markup.masked(value)

@@ -89,7 +89,17 @@ def text(value: str) -> str:
     return " ".join(value.split())
 
 
+SPOILER = "[spoiler]"
+
+
 def html(value: str) -> str:
-    """Paragraphs separated by blank lines, as <p> elements (inline markup passes through)."""
+    """Paragraphs separated by blank lines, as <p> elements (inline markup passes through); a
+    paragraph that starts with "[spoiler]" is marked as a spoiler, as an editor would mark it."""
     paragraphs = [text(block) for block in value.strip().split("\n\n") if block.strip()]
-    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return "".join(_paragraph(paragraph) for paragraph in paragraphs)
+
+
+def _paragraph(paragraph):
+    if paragraph.startswith(SPOILER):
+        return f'<p class="spoiler">{paragraph.removeprefix(SPOILER).strip()}</p>'
+    return f"<p>{paragraph}</p>"

@@ -1,7 +1,8 @@
 """The demo's recaps, written for Episodic by its (fictional) staff writer Mina Park.
 
 Plain text: paragraphs are separated by blank lines and become <p> elements when loaded; inline
-<em> and <strong> pass through. Publish times are UTC, a few hours after each episode's release.
+<em> and <strong> pass through, and a paragraph that starts with "[spoiler]" is marked as a
+spoiler. Publish times are UTC, a few hours after each episode's release.
 """
 
 from datetime import UTC, datetime
@@ -308,6 +309,10 @@ seen Hyeon-seo play for pleasure, and the confession is about resentment as much
 remains the weak side of the triangle: the show likes him too much to let him be a real threat,
 which makes the bonus scene touching but not tense. With two episodes left, Soundtrack #2 has
 earned its kiss; now it has to earn whatever comes after.
+
+[spoiler] A note added after the finale: hold on to that duet. The song K keeps rewriting
+becomes the place where all three of them meet again, and whether Hyeon-seo is finished with
+music is answered in a recording booth, not in a speech.
 """,
         verdict="The best episode yet: a real argument, a real apology and a kiss that costs.",
         rating=8,

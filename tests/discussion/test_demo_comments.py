@@ -18,12 +18,12 @@ def test_demo_comments_are_approved_threaded_and_loaded_once(demo, client):
     call_command("load_demo_comments", force=True, verbosity=0)
     call_command("load_demo_comments", force=True, verbosity=0)
 
-    assert XtdComment.objects.count() == 4
-    assert XtdComment.objects.filter(is_public=True, is_removed=False).count() == 4
-    assert XtdComment.objects.filter(level=1).count() == 1
+    assert XtdComment.objects.count() == 5
+    assert XtdComment.objects.filter(is_public=True, is_removed=False).count() == 5
+    assert XtdComment.objects.filter(level=1).count() == 2
 
     page = client.get("/recaps/soundtrack-2-episode-4-recap-review/").content.decode()
-    assert "3 comments" in page
+    assert "4 comments" in page
     assert "Leave a Reply" in page
     assert "rain@example.com" not in page
 

@@ -44,6 +44,16 @@ COMMENTS = (
         26,
     ),
     (
+        "soundtrack-2-episode-4-recap-review",
+        "k-reply",
+        "k",
+        "Seo-yeon",
+        "Caught up on the last two this weekend. Without giving anything away: stay on Team K "
+        "a little longer.\n[spoiler]K does not get the girl, but his song gets the last word, "
+        "and it is a lovely one.[/spoiler]",
+        70,
+    ),
+    (
         "soundtrack-2-episode-6-recap-review",
         "finale",
         None,
