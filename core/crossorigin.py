@@ -9,8 +9,9 @@ so it cannot ride on a reader's cookies."""
 from functools import wraps
 from urllib.parse import urlsplit
 
-from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
+
+from .responses import refused
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -36,11 +37,11 @@ def same_origin_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if is_cross_site(request):
-            return render(
+            return refused(
                 request,
-                "cross_site.html",
-                {"title": "This form was sent from another site"},
-                status=403,
+                403,
+                "This form was sent from another site",
+                "Go back to the page, reload it and try again.",
             )
         return view(request, *args, **kwargs)
 

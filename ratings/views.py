@@ -2,13 +2,11 @@
 
 Every refusal is a 4xx page that says why, and changes nothing."""
 
-from django.http import HttpResponseRedirect
-from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
+from core.responses import back_to, refused
 from recaps.models import Recap
 
 from . import rated_cookie
@@ -19,8 +17,6 @@ from .scores import parse_score
 VOTES_PER_MINUTE = 20
 # Episode keys are 64-bit; a longer number in the address would be a database error, not a 404.
 LARGEST_EPISODE_PK = 2**63 - 1
-# Longer `next` values are not ours (and Django refuses to redirect past 2,048 characters).
-MAX_NEXT_LENGTH = 1000
 
 
 @same_origin_only
@@ -54,7 +50,7 @@ def vote(request, episode_pk):
             400,
             "That is not a rating",
             "Choose a whole number from 1 to 10.",
-            recap,
+            *back_to_recap(recap),
         )
 
     rated = rated_cookie.read(request)
@@ -65,11 +61,11 @@ def vote(request, episode_pk):
             "You have already rated this episode",
             f"Your rating of {recap.episode} was {rated[episode_pk]} out of 10. Each browser rates "
             "an episode once.",
-            recap,
+            *back_to_recap(recap),
         )
 
     EpisodeVote.objects.create(episode_id=episode_pk, score=score)
-    response = HttpResponseRedirect(back_to(request, recap), status=303)
+    response = back_to(request, f"{recap.get_absolute_url()}#reader-rating")
     rated_cookie.remember(request, response, rated, episode_pk, score)
     return response
 
@@ -87,24 +83,5 @@ def published_recap_of(episode_pk):
     )
 
 
-def back_to(request, recap):
-    """The page the form was on (`next`) if it is a path on this site, else the recap."""
-    target = request.POST.get("next", "")
-    if (
-        target.startswith("/")
-        and len(target) <= MAX_NEXT_LENGTH
-        and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    ):
-        return target
-    return f"{recap.get_absolute_url()}#reader-rating"
-
-
-def refused(request, status, title, explanation, recap=None):
-    return render(
-        request,
-        "ratings/refused.html",
-        {"title": title, "explanation": explanation, "recap": recap},
-        status=status,
-    )
+def back_to_recap(recap):
+    return f"{recap.get_absolute_url()}#reader-rating", f"Back to the recap of {recap.episode}"
