@@ -18,9 +18,7 @@ from taggit.models import Tag
 from people.cast import credits_for_facts, show_facts
 from people.models import Credit, Person
 from ratings.queries import rating_of, with_reader_rating
-from shows.facts import format_time, zone_abbreviation
 from shows.models import Episode, Show
-from shows.schedule import next_release, release_moment
 from sitesettings.models import SiteSettings
 
 from . import preview, seo, workflow
@@ -108,18 +106,7 @@ class HomeView(ReaderListMixin, ListView):
             today = show.local_today(now)
             if show.premiere_date > today or (show.finale_date and show.finale_date < today):
                 continue
-            release = next_release(show.release_schedule, now)
-            moment = release and release_moment(show.release_schedule, release.date)
-            airing.append(
-                {
-                    "show": show,
-                    "release": release,
-                    "moment": moment,
-                    "at": moment
-                    and f"{format_time(moment.time())} "
-                    f"{zone_abbreviation(show.time_zone, release.date, moment.time())}",
-                }
-            )
+            airing.append({"show": show, "next_release": show.next_release_notice(now)})
             if len(airing) == AIRING_NOW_LIMIT:
                 break
         return airing
