@@ -51,5 +51,22 @@ def soundtrack(db):
 
 
 @pytest.fixture
+def weekly_us_show(db):
+    """Open-ended, Thursdays at 9:00 PM in New York: its releases cross the end of daylight
+    saving time on 2 November 2025."""
+    from datetime import date, time
+
+    return baker.make(
+        "shows.Show",
+        title="Late Night",
+        slug="late-night",
+        premiere_date=date(2025, 10, 2),
+        release_weekdays=[3],
+        release_time=time(21, 0),
+        time_zone="America/New_York",
+    )
+
+
+@pytest.fixture
 def png_upload():
     return images.upload("still.png")

@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from django.contrib.sites.models import Site
 from icalendar import Calendar
 from model_bakery import baker
@@ -119,20 +118,6 @@ def test_show_without_release_time_has_all_day_events(client, soundtrack):
     first = events(calendar)[0]
     assert first.start == date(2023, 12, 6)
     assert first.duration == timedelta(days=1)
-
-
-@pytest.fixture
-def weekly_us_show(db):
-    """Open-ended, Thursdays at 9:00 PM in New York."""
-    return baker.make(
-        "shows.Show",
-        title="Late Night",
-        slug="late-night",
-        premiere_date=date(2025, 10, 2),
-        release_weekdays=[3],
-        release_time=time(21, 0),
-        time_zone="America/New_York",
-    )
 
 
 def test_open_ended_show_lists_the_next_26_weeks(weekly_us_show):

@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.cross_site import CROSS_SITE_HEADERS
+
 pytestmark = pytest.mark.django_db
 
 SWITCH = reverse("preferences:theme")
@@ -114,15 +116,7 @@ def test_an_unknown_theme_is_refused_and_the_cookie_kept(client, value):
     assert client.cookies["theme"].value == "dark"
 
 
-@pytest.mark.parametrize(
-    "headers",
-    [
-        {"Sec-Fetch-Site": "cross-site"},
-        {"Sec-Fetch-Site": "same-site"},
-        {"Origin": "https://evil.example"},
-        {"Origin": "null"},
-    ],
-)
+@pytest.mark.parametrize("headers", CROSS_SITE_HEADERS)
 def test_a_cross_site_post_is_refused(client, headers):
     response = choose(client, "dark", headers=headers)
     assert response.status_code == 403

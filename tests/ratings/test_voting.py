@@ -9,6 +9,7 @@ from django.utils import timezone
 from ratings import rated_cookie
 from ratings.models import EpisodeVote
 from ratings.views import VOTES_PER_MINUTE
+from tests.cross_site import CROSS_SITE_HEADERS
 from tests.reader.factories import make_episode, make_recap
 
 from .conftest import vote_url
@@ -159,15 +160,7 @@ def test_every_score_on_the_scale_is_taken(recap, vote, score):
     assert EpisodeVote.objects.get().score == int(score)
 
 
-@pytest.mark.parametrize(
-    "headers",
-    [
-        {"Sec-Fetch-Site": "cross-site"},
-        {"Sec-Fetch-Site": "same-site"},
-        {"Origin": "https://evil.example"},
-        {"Origin": "null"},
-    ],
-)
+@pytest.mark.parametrize("headers", CROSS_SITE_HEADERS)
 def test_a_vote_from_another_site_is_refused(recap, vote, headers):
     response = vote(recap.episode_id, "10", headers=headers)
 

@@ -1,12 +1,12 @@
 """Release times as readers see them on the hub and the iCalendar feed, with the clock stopped
 at chosen moments: Soundtrack #2 in India's zone, a show out on two weekdays, and a weekly US
-show whose release crosses the end of daylight saving time in November."""
+show whose release crosses the end of daylight saving time in November (its calendar feed
+across the same change: tests/feeds/test_calendar.py)."""
 
 import re
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-import icalendar
 import pytest
 import time_machine
 from django.urls import reverse
@@ -35,19 +35,6 @@ def monday_tuesday(db):
         release_weekdays=[0, 1],
         release_time=time(20, 50),
         time_zone="Asia/Seoul",
-    )
-
-
-@pytest.fixture
-def us_thursdays(db):
-    return baker.make(
-        "shows.Show",
-        title="Thursday Night",
-        slug="thursday-night",
-        premiere_date=datetime(2025, 10, 2).date(),
-        release_weekdays=[3],
-        release_time=time(21, 0),
-        time_zone="America/New_York",
     )
 
 
@@ -96,10 +83,10 @@ def test_a_show_out_on_two_weekdays(client, monday_tuesday, moment, episode, day
     assert f"— {when}</p>" in html
 
 
-def test_a_us_show_across_the_end_of_daylight_saving_time(client, us_thursdays):
+def test_a_us_show_across_the_end_of_daylight_saving_time(client, weekly_us_show):
     # Friday 31 October 2025, noon in New York: DST still on, it ends on Sunday 2 November.
     with time_machine.travel(datetime(2025, 10, 31, 16, 0, tzinfo=UTC), tick=False):
-        html = hub(client, us_thursdays)
+        html = hub(client, weekly_us_show)
     assert "Thursday 6 November at 9:00 PM EST</time>" in html
     # Six calendar days in New York, though the wait is 6 days and 10 hours of real time.
     assert "— in 6 days</p>" in html
@@ -107,7 +94,7 @@ def test_a_us_show_across_the_end_of_daylight_saving_time(client, us_thursdays):
 
     # A reader in London: 1:00 AM on Fridays while New York keeps summer time, 2:00 AM after.
     with time_machine.travel(datetime(2025, 10, 28, 16, 0, tzinfo=UTC), tick=False):
-        before = utc_times(hub(client, us_thursdays))[-1]
+        before = utc_times(hub(client, weekly_us_show))[-1]
     assert before == "2025-10-31T01:00:00Z"
     london = ZoneInfo("Europe/London")
     in_london = [
@@ -115,15 +102,3 @@ def test_a_us_show_across_the_end_of_daylight_saving_time(client, us_thursdays):
         for moment in (before, "2025-11-07T02:00:00Z")
     ]
     assert in_london == ["Friday 01:00 GMT", "Friday 02:00 GMT"]
-
-
-def test_the_calendar_keeps_9_pm_in_new_york_on_both_sides_of_the_change(client, us_thursdays):
-    with time_machine.travel(datetime(2025, 10, 20, 12, 0, tzinfo=UTC), tick=False):
-        response = client.get(reverse("feeds:show_calendar", kwargs={"slug": us_thursdays.slug}))
-    calendar = icalendar.Calendar.from_ical(response.content)
-    starts = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]
-    by_day = {start.date().isoformat(): start for start in starts}
-    for day in ("2025-10-30", "2025-11-06"):
-        assert by_day[day].strftime("%H:%M") == "21:00"
-    assert by_day["2025-10-30"].astimezone(UTC).hour == 1
-    assert by_day["2025-11-06"].astimezone(UTC).hour == 2

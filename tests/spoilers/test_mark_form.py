@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from spoilers import marks
+from tests.cross_site import CROSS_SITE_HEADERS
 
 from .conftest import SAME_ORIGIN, html, post_mark
 
@@ -68,9 +69,7 @@ def test_newline_in_next_cannot_split_the_header(client, series):
     assert "\n" not in response["Location"]
 
 
-@pytest.mark.parametrize(
-    "headers", [{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}]
-)
+@pytest.mark.parametrize("headers", CROSS_SITE_HEADERS)
 def test_posts_from_another_site_are_refused(client, series, headers):
     response = post_mark(client, series["show"], episode=2, headers=headers)
     assert response.status_code == 403
