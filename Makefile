@@ -24,6 +24,7 @@ run: install
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py load_demo
 	$(DEV) $(PY) manage.py load_demo_comments
+	$(DEV) $(PY) manage.py load_demo_ratings
 	$(DEV) $(PY) manage.py ensure_dev_admin
 	@# The task worker (comment mail) runs beside the server; Ctrl-C stops both.
 	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
