@@ -107,3 +107,19 @@ def test_schedule_refuses_a_missing_or_past_time_and_changes_nothing(client, use
     assert "A schedule needs a publish time in the future." in response.content.decode()
     recap.refresh_from_db()
     assert recap.status == Recap.Status.IN_REVIEW and not recap.transitions.exists()
+
+
+def test_a_schedule_is_read_in_the_newsroom_zone(client, users, episodes, settings):
+    settings.TIME_ZONE = "America/New_York"
+    recap = make_ready_recap(episodes[4], users["writer"], status=Recap.Status.IN_REVIEW)
+    client.force_login(users["editor"])
+    page = client.get(reverse("admin:recaps_recap_change", args=[recap.pk])).content.decode()
+    assert "Publish time (America/New_York)" in page
+
+    client.post(
+        reverse("admin:recaps_recap_transition", args=[recap.pk, "schedule"]),
+        {"publish_time": "2031-03-05T07:00"},
+    )
+    recap.refresh_from_db()
+    # 7:00 AM Eastern Standard Time is noon UTC.
+    assert recap.published_at == GO_LIVE
