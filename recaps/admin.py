@@ -60,15 +60,18 @@ class StillFormSet(forms.BaseInlineFormSet):
         self.prepublish_checks()
 
     def prepublish_checks(self):
-        """When the recap form moves the recap live, check it as it is about to be saved:
-        the form's values, these stills, the picked Also Read recaps and tags. Errors block the
-        save; warnings block it until "I have read the warnings" is ticked."""
+        """When the recap form moves the recap live, or changes a recap that is live or
+        scheduled, check it as it is about to be saved: the form's values, these stills, the
+        picked Also Read recaps and tags. Errors block the move live, and an edit of a live
+        recap that brings a new one; on the move live, warnings block it until "I have read the
+        warnings" is ticked."""
         pending = getattr(self.instance, "_workflow_pending", None)
         if not pending or any(form.errors for form in self.forms):
             return
         target = state_of(self.instance.status, self.instance.published_at)
-        if target not in workflow.LIVE or target == pending["source"]:
+        if target not in workflow.LIVE:
             return
+        going_live = target != pending["source"]
         stills = [
             checks.StillFacts(
                 form.cleaned_data.get("alt_text") or "",
@@ -84,8 +87,19 @@ class StillFormSet(forms.BaseInlineFormSet):
             also_read=pending["also_read"],
             tags=pending["tags"],
         )
-        problems = [f"Cannot publish: {error}" for error in result.errors]
-        if result.warnings and not pending["confirmed"]:
+        if going_live:
+            problems = [f"Cannot publish: {error}" for error in result.errors]
+        else:
+            # Readers already see this recap: an edit may not break what was right before it.
+            # Problems it already had (an older recap, say) do not hold up a correction.
+            stored = Recap.objects.get(pk=self.instance.pk)
+            before = set(checks.run_for(stored, stored.published_at).errors)
+            problems = [
+                f"Cannot save this live recap: {error}"
+                for error in result.errors
+                if error not in before
+            ]
+        if going_live and result.warnings and not pending["confirmed"]:
             problems += [f"Warning: {warning}" for warning in result.warnings]
             problems.append("Tick “I have read the warnings” to publish anyway.")
         if problems:

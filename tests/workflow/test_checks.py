@@ -186,3 +186,38 @@ def test_form_refuses_a_move_the_table_does_not_have(client, users, episodes):
     assert response.status_code == 200
     assert "A recap cannot go from Published to In review." in response.content.decode()
     assert Recap.objects.get(pk=recap.pk).is_published
+
+
+def test_an_edit_may_not_break_a_live_recap(client, users, episodes):
+    recap = published(episodes[4], users["writer"])
+    client.force_login(users["editor"])
+    url = reverse("admin:recaps_recap_change", args=[recap.pk])
+    data = form_data(client.get(url))
+    data.update(review="", **{"stills-0-alt_text": "A new alt text"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Cannot save this live recap: The review section is empty" in response.content.decode()
+    recap.refresh_from_db()
+    assert recap.review
+    assert not recap.stills.filter(alt_text="A new alt text").exists()
+
+
+def test_an_edit_of_a_live_recap_is_not_held_up_by_warnings(client, users, episodes):
+    recap = published(episodes[4], users["writer"])
+    client.force_login(users["editor"])
+    url = reverse("admin:recaps_recap_change", args=[recap.pk])
+    data = form_data(client.get(url))
+    data.update(tags="", verdict="")
+    assert client.post(url, data).status_code == 302
+    recap.refresh_from_db()
+    assert recap.verdict == "" and not recap.tags.exists()
+
+
+def test_a_live_recap_with_old_problems_can_still_be_corrected(client, users, episodes):
+    recap = published(episodes[4], users["writer"], meta_description="")
+    client.force_login(users["editor"])
+    url = reverse("admin:recaps_recap_change", args=[recap.pk])
+    data = form_data(client.get(url))
+    data.update(subtitle="A corrected subtitle")
+    assert client.post(url, data).status_code == 302
+    assert Recap.objects.get(pk=recap.pk).subtitle == "A corrected subtitle"
