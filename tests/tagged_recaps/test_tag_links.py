@@ -94,3 +94,13 @@ def test_merging_without_a_new_name_changes_nothing(editor_client, recaps):
     select_for_merge(editor_client, "kdrama")
     assert merge(editor_client, "").status_code == 200
     assert list(recaps[0].tags.names()) == ["kdrama"]
+
+
+def test_editors_manage_the_recap_links_of_a_tag(client, users, recaps):
+    recaps[0].tags.add("music")
+    client.force_login(users["editor"])
+    url = reverse("admin:taggit_tag_change", args=[Tag.objects.get(name="music").pk])
+    page = client.get(url).content.decode()
+    assert 'name="recaps_taggedrecap_items-0-DELETE"' in page
+    client.force_login(users["writer"])  # may see the tag, not change its links
+    assert 'name="recaps_taggedrecap_items-0-DELETE"' not in client.get(url).content.decode()
