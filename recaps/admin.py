@@ -12,11 +12,13 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion.revisions import create_revision, set_comment, set_user
+from taggit.models import Tag
 
 from core.admin import BaseAdmin, EditorFieldsMixin
 
-from . import checks, diff, preview, workflow
+from . import checks, diff, legacy_tags, preview, workflow
 from .models import Recap, RecapTransition, Still, state_of
+from .tag_admin import RecapTagAdmin
 
 ONE_HERO = next(c for c in Still._meta.constraints if c.name == "still_one_hero_per_recap")
 
@@ -291,6 +293,8 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             # A revert restores text, stills and tags, never the workflow state: that moves
             # only through the workflow (see revision_view).
             recap.status, recap.published_at = keep["status"], keep["published_at"]
+            # A revision saved before TaggedRecap brings its tags back as generic rows.
+            legacy_tags.adopt_generic_links(recap)
         return recap
 
     def save_form(self, request, form, change):
@@ -467,3 +471,7 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     @admin.display(description="episode", ordering="episode__number")
     def episode_number(self, recap):
         return recap.episode.number
+
+
+admin.site.unregister(Tag)
+admin.site.register(Tag, RecapTagAdmin)

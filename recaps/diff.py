@@ -4,9 +4,10 @@ then its stills and tags. Values are plain text; the template escapes them."""
 import difflib
 import re
 
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from .checks import plain_text
+from .legacy_tags import LINK_MODELS
 from .models import Recap, Still
 
 FIELDS = [
@@ -49,8 +50,8 @@ def line_diff(old, new):
     return rows
 
 
-def _related(version, model):
-    return [v for v in version.revision.version_set.all() if v._model is model]
+def _related(version, *models):
+    return [v for v in version.revision.version_set.all() if v._model in models]
 
 
 def _stills(version):
@@ -65,7 +66,8 @@ def _stills(version):
 
 
 def _tags(version):
-    ids = [v.field_dict["tag_id"] for v in _related(version, TaggedItem)]
+    # Older revisions hold taggit's generic rows instead of TaggedRecap ones (legacy_tags).
+    ids = [v.field_dict["tag_id"] for v in _related(version, *LINK_MODELS)]
     return sorted(Tag.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 

@@ -1,6 +1,5 @@
 import reversion
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
@@ -11,7 +10,7 @@ from django.utils.text import Truncator
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem, TaggedItemBase
 
 from core.images import validate_image
 from core.renditions import picture, rendition
@@ -127,10 +126,9 @@ class Recap(models.Model):
         related_name="picked_by",
         verbose_name="Also Read picks",
     )
-    tags = TaggableManager(blank=True)
-    # The tag links as rows of their own, so a revision (django-reversion follows this) holds
-    # the recap's tags and reverting restores them.
-    tagged_items = GenericRelation(TaggedItem, related_query_name="recap")
+    # Tags stay taggit's, shared across the site; the links are TaggedRecap rows (reverse name
+    # `tagged_items`, which django-reversion follows so a revert restores the tags).
+    tags = TaggableManager(through="TaggedRecap", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -340,8 +338,38 @@ class Still(models.Model):
         return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
 
 
+class TaggedRecap(TaggedItemBase):
+    """One tag on one recap. A real foreign key, unlike taggit's generic TaggedItem whose
+    integer `object_id` PostgreSQL must cast to join recaps: the tag page walks an index."""
+
+    # The constraint and index below lead with each column, so neither needs one of its own.
+    tag = models.ForeignKey(
+        Tag,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+        db_index=False,
+    )
+    content_object = models.ForeignKey(
+        Recap,
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+        db_index=False,
+        verbose_name="recap",
+    )
+
+    class Meta:
+        verbose_name = "recap tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_recap_once")
+        ]
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_recap_by_tag_idx")]
+
+
 # Every save of a recap through the admin (or a workflow move) is a revision holding the recap,
 # its stills and its tag links, so a revert restores all three.
-reversion.register(TaggedItem)
+reversion.register(TaggedRecap)
 reversion.register(Still)
 reversion.register(Recap, follow=["stills", "tagged_items"])
+# Revisions saved before TaggedRecap hold the tag links as taggit's generic TaggedItem rows;
+# reversion must still load them (recaps.legacy_tags reads and reverts them).
+reversion.register(TaggedItem)

@@ -22,7 +22,7 @@ ACTIONS = ["add", "change", "delete", "view"]
 EDITOR_MODELS = [
     ("shows", ["platform", "show", "episode"]),
     ("people", ["person", "credit"]),
-    ("recaps", ["recap", "still", "recaptransition", "recapslugredirect"]),
+    ("recaps", ["recap", "still", "taggedrecap", "recaptransition", "recapslugredirect"]),
     ("taggit", ["tag", "taggeditem"]),
 ]
 EDITOR_PERMISSIONS = [

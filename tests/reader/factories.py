@@ -4,13 +4,12 @@ the large dataset the query budgets run on."""
 import itertools
 from datetime import date, timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from model_bakery import baker
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from people.models import Credit, Person
-from recaps.models import Recap, Still
+from recaps.models import Recap, Still, TaggedRecap
 from shows.models import Episode, Platform, Show
 from tests import images
 
@@ -152,9 +151,8 @@ def build_large_dataset(shows=5, episodes=40, stills=10, tags=12, tags_per_recap
     tag_rows = Tag.objects.bulk_create(
         Tag(name=f"Topic {t}", slug=f"topic-{t}") for t in range(tags)
     )
-    recap_type = ContentType.objects.get_for_model(Recap)
-    TaggedItem.objects.bulk_create(
-        TaggedItem(tag=tag_rows[(r + t) % tags], content_type=recap_type, object_id=recap.pk)
+    TaggedRecap.objects.bulk_create(
+        TaggedRecap(tag=tag_rows[(r + t) % tags], content_object=recap)
         for r, recap in enumerate(recaps)
         for t in range(tags_per_recap)
     )

@@ -5,16 +5,16 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from people import cast
 from people.models import Credit, Person
 from recaps.demo import articles, catalogue
-from recaps.models import Recap, Still
+from recaps.models import Recap, Still, TaggedRecap
 from shows.models import Episode, Platform, Show
 from shows.schedule import ReleaseSchedule, air_date, release_moment
 
-MODELS = (Platform, Show, Episode, Person, Credit, Recap, Still, Tag, TaggedItem)
+MODELS = (Platform, Show, Episode, Person, Credit, Recap, Still, Tag, TaggedRecap)
 
 
 @pytest.fixture

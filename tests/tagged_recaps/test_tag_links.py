@@ -1,0 +1,106 @@
+"""Recap tags are TaggedRecap rows: the tag page joins them by a real foreign key, a recap has
+a tag once, and the tag admin shows and merges them."""
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
+
+from recaps.models import TaggedRecap
+from tests.reader.factories import make_episode, make_recap, make_show
+
+
+@pytest.fixture
+def recaps(db):
+    show = make_show()
+    return [make_recap(make_episode(show, number)) for number in (1, 2, 3)]
+
+
+def test_tag_page_lists_the_recaps_of_the_tag_through_tagged_recap(client, recaps):
+    recaps[0].tags.add("music")
+    recaps[2].tags.add("music", "k-drama")
+    recaps[1].tags.add("k-drama")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("recaps:tag", args=["music"]))
+    assert response.status_code == 200
+    assert [recap.pk for recap in response.context["recaps"]] == [recaps[2].pk, recaps[0].pk]
+    sql = " ".join(query["sql"] for query in queries)
+    assert "recaps_taggedrecap" in sql and "taggit_taggeditem" not in sql
+
+
+def test_a_recap_has_a_tag_once(recaps):
+    tag = Tag.objects.create(name="music", slug="music")
+    TaggedRecap.objects.create(content_object=recaps[0], tag=tag)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TaggedRecap.objects.create(content_object=recaps[0], tag=tag)
+    recaps[0].tags.add("music")
+    assert list(recaps[0].tags.names()) == ["music"]
+
+
+def test_deleting_a_recap_or_a_tag_deletes_its_links(recaps):
+    recaps[0].tags.add("music", "k-drama")
+    recaps[1].tags.add("music")
+    recaps[0].delete()
+    assert list(TaggedRecap.objects.values_list("tag__name", flat=True)) == ["music"]
+    Tag.objects.get(name="music").delete()
+    assert not TaggedRecap.objects.exists()
+
+
+def test_tag_admin_lists_the_recaps_of_the_tag(editor_client, recaps):
+    recaps[1].tags.add("music")
+    tag = Tag.objects.get(name="music")
+    response = editor_client.get(reverse("admin:taggit_tag_change", args=[tag.pk]))
+    assert response.status_code == 200
+    assert 'name="recaps_taggedrecap_items-0-content_object"' in response.content.decode()
+    assert f'value="{recaps[1].pk}"' in response.content.decode()
+
+
+def select_for_merge(client, *names):
+    """What ticking the tags and running "Merge selected tags" leaves in the session."""
+    session = client.session
+    selected = Tag.objects.filter(name__in=names).values_list("pk", flat=True)
+    session["selected_tag_ids"] = ",".join(str(pk) for pk in selected)
+    session.save()
+
+
+def merge(client, new_tag_name):
+    return client.post(reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": new_tag_name})
+
+
+def test_merging_tags_moves_the_recap_links_once_per_recap(editor_client, recaps):
+    recaps[0].tags.add("kdrama", "k-drama")
+    recaps[1].tags.add("kdrama")
+    recaps[2].tags.add("korean drama", "kdrama")
+    select_for_merge(editor_client, "kdrama", "korean drama")
+    assert merge(editor_client, "k-drama").status_code == 302
+    assert sorted(TaggedRecap.objects.values_list("content_object_id", "tag__name")) == [
+        (recaps[0].pk, "k-drama"),
+        (recaps[1].pk, "k-drama"),
+        (recaps[2].pk, "k-drama"),
+    ]
+
+
+def test_merging_into_one_of_the_selected_tags_keeps_its_links(editor_client, recaps):
+    recaps[0].tags.add("k-drama")
+    recaps[1].tags.add("kdrama")
+    select_for_merge(editor_client, "k-drama", "kdrama")
+    merge(editor_client, "k-drama")
+    assert [list(recap.tags.names()) for recap in recaps[:2]] == [["k-drama"], ["k-drama"]]
+
+
+def test_merging_without_a_new_name_changes_nothing(editor_client, recaps):
+    recaps[0].tags.add("kdrama")
+    select_for_merge(editor_client, "kdrama")
+    assert merge(editor_client, "").status_code == 200
+    assert list(recaps[0].tags.names()) == ["kdrama"]
+
+
+def test_editors_manage_the_recap_links_of_a_tag(client, users, recaps):
+    recaps[0].tags.add("music")
+    client.force_login(users["editor"])
+    url = reverse("admin:taggit_tag_change", args=[Tag.objects.get(name="music").pk])
+    page = client.get(url).content.decode()
+    assert 'name="recaps_taggedrecap_items-0-DELETE"' in page
+    client.force_login(users["writer"])  # may see the tag, not change its links
+    assert 'name="recaps_taggedrecap_items-0-DELETE"' not in client.get(url).content.decode()
