@@ -79,8 +79,6 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Pages built from a reader's own cookies stay out of shared caches.
     "preferences.middleware.ReaderPreferenceCacheMiddleware",
-    # A later episode's recap is replaced by a warning for readers who have not watched it.
-    "spoilers.middleware.SpoilerWarningMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -20,6 +20,7 @@ from people.models import Credit, Person
 from ratings.queries import rating_of, with_reader_rating
 from shows.models import Episode, Show
 from sitesettings.models import SiteSettings
+from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
 from .models import Recap, RecapSlugRedirect, Still
@@ -127,7 +128,7 @@ class HomeView(ReaderListMixin, ListView):
 
 class RecapDetailView(DetailView):
     """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
-    warning instead (spoilers.middleware), unless they ask to see it anyway."""
+    warning instead, unless they ask to see it anyway."""
 
     context_object_name = "recap"
 
@@ -146,7 +147,7 @@ class RecapDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object = self.get_object()
         except Http404:
             # An address the recap had before its slug changed: send readers on, for good.
             moved = (
@@ -159,6 +160,16 @@ class RecapDetailView(DetailView):
             if moved is None:
                 raise
             return redirect(moved.recap, permanent=True)
+        # Decided before the page is built: the warning needs none of the recap's queries.
+        warning = self.spoiler_warning()
+        if warning is not None:
+            return warning
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def spoiler_warning(self):
+        if self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY:
+            return None
+        return spoiler_views.warning_for(self.request, self.object.episode)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -245,6 +256,10 @@ class PreviewMixin:
 
     def get_queryset(self):
         return self.recaps()
+
+    def spoiler_warning(self):
+        # Staff check the recap itself, whatever they have watched.
+        return None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)

@@ -11,11 +11,11 @@ from recaps.models import Recap
 
 from .conftest import html, signed
 
-SPOILER_MIDDLEWARE = {
-    "preferences.middleware.ReaderPreferenceCacheMiddleware",
-    "spoilers.middleware.SpoilerWarningMiddleware",
-}
-WITHOUT_SPOILERS = [name for name in settings.MIDDLEWARE if name not in SPOILER_MIDDLEWARE]
+WITHOUT_PREFERENCE_CACHING = [
+    name
+    for name in settings.MIDDLEWARE
+    if name != "preferences.middleware.ReaderPreferenceCacheMiddleware"
+]
 WITH_CACHE = [
     "django.middleware.cache.UpdateCacheMiddleware",
     *settings.MIDDLEWARE,
@@ -41,7 +41,7 @@ def test_without_the_cookie_pages_are_what_they_were(client, series):
     """Same bytes and headers as with spoiler-safe reading switched off, but for Vary: Cookie."""
     for url in reader_pages(series):
         response = client.get(url)
-        with override_settings(MIDDLEWARE=WITHOUT_SPOILERS):
+        with override_settings(MIDDLEWARE=WITHOUT_PREFERENCE_CACHING):
             before = client.get(url)
         assert response.content == before.content, url
         assert "recap hidden" not in html(response), url

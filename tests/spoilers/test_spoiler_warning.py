@@ -107,3 +107,14 @@ def test_seen_it_all_lifts_the_warning(client, series, watch):
     watch(series["show"], 1)
     post_mark(client, series["show"], action="all")
     assert series["recap"].headline in html(client.get(series["recap"].get_absolute_url()))
+
+
+def test_warning_is_decided_before_the_recap_page_is_built(
+    client, series, watch, django_assert_max_num_queries
+):
+    watch(series["show"], 2)
+    # The recap with its prefetches and the site settings; not the cast, neighbours, Also
+    # Read or comments the full page would load (10 queries).
+    with django_assert_max_num_queries(5):
+        response = client.get(series["recaps"][5].get_absolute_url())
+    assert "Spoiler warning" in html(response)
