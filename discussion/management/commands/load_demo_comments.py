@@ -4,13 +4,12 @@ form; a real site keeps the default of closing them after 30 days."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_comments_xtd.models import XtdComment
 
+from core.management.demo import DemoCommand
 from discussion.models import Moderation
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
@@ -64,16 +63,12 @@ COMMENTS = (
 )
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = "Add the demo's approved comments and keep demo comments open (development only)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="run without DJANGO_DEBUG=1")
+    refusal = "Demo comments are for development: run with DJANGO_DEBUG=1."
 
     @transaction.atomic
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError("Demo comments are for development: run with DJANGO_DEBUG=1.")
+    def load(self, **options):
         site_settings = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
         site_settings.comment_close_after_days = 0
         site_settings.save()

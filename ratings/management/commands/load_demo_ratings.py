@@ -3,10 +3,9 @@ the recap pages and the hub's episode guide show an average and a count."""
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.management.demo import DemoCommand
 from ratings.models import EpisodeVote
 from recaps.models import Recap
 
@@ -21,16 +20,12 @@ SCORES = {
 }
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = "Add the demo's reader ratings to Soundtrack #2 (development only)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="run without DJANGO_DEBUG=1")
+    refusal = "Demo ratings are for development: run with DJANGO_DEBUG=1."
 
     @transaction.atomic
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError("Demo ratings are for development: run with DJANGO_DEBUG=1.")
+    def load(self, **options):
         recaps = (
             Recap.objects.published()
             .filter(episode__show__slug="soundtrack-2", episode__number__in=SCORES)

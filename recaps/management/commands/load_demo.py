@@ -10,9 +10,9 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.management.demo import DemoCommand
 from people.models import Credit, Person
 from recaps.demo import art, html, text
 from recaps.demo.articles import RECAPS
@@ -40,26 +40,19 @@ def plural(count, singular, plural_form=None):
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = (
         "Load the demo shows, people and recaps, or bring them up to date: safe to run again. "
         "Rows with the demo's slugs are overwritten, so it refuses to run without DEBUG unless "
         "--force is given."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--force",
-            action="store_true",
-            help="Load even though DEBUG is off (demo slugs overwrite rows with the same slugs).",
-        )
+    refusal = (
+        "load_demo overwrites shows, people and recaps that use the demo's slugs. "
+        "Run it with DJANGO_DEBUG=1, or pass --force if this database is meant for it."
+    )
 
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(
-                "load_demo overwrites shows, people and recaps that use the demo's slugs. "
-                "Run it with DJANGO_DEBUG=1, or pass --force if this database is meant for it."
-            )
+    def load(self, **options):
         started = time.monotonic()
         loader = DemoLoader()
         with transaction.atomic():
