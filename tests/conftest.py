@@ -15,6 +15,16 @@ def empty_cache():
 
 
 @pytest.fixture
+def demo_content(db, settings, tmp_path):
+    """The demo's shows, people and recaps, as `make run` loads them, with images in a media
+    folder of this test's own."""
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", force=True, verbosity=0)
+
+
+@pytest.fixture
 def editor(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="editor", email="editor@example.com", password="correct horse battery"

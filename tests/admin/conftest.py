@@ -1,7 +1,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from model_bakery import baker
 
@@ -10,12 +9,10 @@ from tests import images
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploads and renditions go to a folder of this test's own. imagekit remembers in the cache
-    which renditions exist, so the cache is emptied with the folder."""
+    """Uploads and renditions go to a folder of this test's own (tests/conftest.py empties the
+    cache, where imagekit remembers which renditions exist)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    yield settings.MEDIA_ROOT
-    cache.clear()
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

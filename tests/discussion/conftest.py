@@ -1,19 +1,11 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
 from discussion.forms import CommentForm
 from discussion.models import Moderation
 from tests.reader.factories import make_episode, make_recap, make_show
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

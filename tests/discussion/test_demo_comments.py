@@ -8,13 +8,7 @@ from django_comments_xtd.models import XtdComment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", force=True, verbosity=0)
-
-
-def test_demo_comments_are_approved_threaded_and_loaded_once(demo, client):
+def test_demo_comments_are_approved_threaded_and_loaded_once(demo_content, client):
     call_command("load_demo_comments", force=True, verbosity=0)
     call_command("load_demo_comments", force=True, verbosity=0)
 

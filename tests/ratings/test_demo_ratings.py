@@ -10,13 +10,7 @@ from ratings.models import EpisodeVote
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", force=True, verbosity=0)
-
-
-def test_demo_ratings_are_loaded_once_and_shown(demo, client):
+def test_demo_ratings_are_loaded_once_and_shown(demo_content, client):
     call_command("load_demo_ratings", force=True, verbosity=0)
     call_command("load_demo_ratings", force=True, verbosity=0)
 

@@ -1,20 +1,12 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from people.models import Credit
 from recaps.models import Still
 
 from .factories import credit, make_episode, make_person, make_recap, make_show, make_still
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_recap_and_comment_spoilers_are_collapsed(settings, tmp_path, client):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", force=True, verbosity=0)
+def test_demo_recap_and_comment_spoilers_are_collapsed(demo_content, client):
     call_command("load_demo_comments", force=True, verbosity=0)
 
     html = client.get("/recaps/soundtrack-2-episode-4-recap-review/").content.decode()
