@@ -40,6 +40,16 @@ def problem(request, status, title, message, recap=None):
     )
 
 
+def thread_too_deep(request, recap):
+    return problem(
+        request,
+        400,
+        "This thread is as deep as it goes",
+        "Replies go three levels deep; reply to an earlier comment in the thread.",
+        recap,
+    )
+
+
 def published_recap(data):
     if data.get("content_type") != "recaps.recap":
         return None
@@ -120,13 +130,7 @@ def post_comment(request):
                 recap,
             )
         if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            return problem(
-                request,
-                400,
-                "This thread is as deep as it goes",
-                "Replies go three levels deep; reply to an earlier comment in the thread.",
-                recap,
-            )
+            return thread_too_deep(request, recap)
 
     tmp = form.get_comment_object(site_id=get_current_site(request).id)
     tmp.ip_address = ip or None
@@ -194,13 +198,7 @@ def reply(request, pk):
     if recap is None:
         raise Http404("No such recap")
     if comment.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        return problem(
-            request,
-            400,
-            "This thread is as deep as it goes",
-            "Replies go three levels deep; reply to an earlier comment in the thread.",
-            recap,
-        )
+        return thread_too_deep(request, recap)
     reason = closed_reason(recap)
     form = None if reason else CommentForm(recap, comment=comment)
     return render(
