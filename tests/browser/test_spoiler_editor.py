@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from model_bakery import baker
+from playwright.sync_api import expect
 
 from recaps.models import Recap
 
@@ -27,9 +28,12 @@ def test_editor_marks_a_paragraph_as_a_spoiler_and_saves(live_server, page, scre
     page.goto(f"{live_server.url}/admin/recaps/recap/{recap.pk}/change/")
 
     body = page.locator(".field-body .prose-editor")
-    paragraph = body.locator("[contenteditable=true] p").first
-    paragraph.click()
-    page.keyboard.press("End")
+    editable = body.locator("[contenteditable=true]")
+    editable.locator("p").first.click()
+    # Type only once the editor has the focus, at the end of its text: a key pressed earlier
+    # lands wherever the caret happened to be.
+    expect(editable).to_be_focused()
+    page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("In the finale, K gets the last word.")
     spoiler = '.prose-menubar__option[data-name="nodeClass:paragraph:spoiler"]'
