@@ -1,7 +1,8 @@
 """Posting a comment: django-comments-xtd's form, model and moderator, with what its own post
-view lacks — a per-IP rate limit, a published-and-open recap, replies checked against the
-recap and the thread depth, the signed timestamp and honeypot judged by discussion.rules, and
-a form that is stored once however often it is sent."""
+view lacks — a same-origin check in place of a CSRF token, a per-IP rate limit, a
+published-and-open recap, replies checked against the recap and the thread depth, the signed
+timestamp and honeypot judged by discussion.rules, and a form that is stored once however often
+it is sent."""
 
 import hashlib
 
@@ -17,6 +18,7 @@ from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.moderation import moderator
 from django_comments_xtd.signals import confirmation_received
 
+from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
@@ -81,6 +83,14 @@ def remember_held(request, comment):
     request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
 
 
+# No CSRF token: the form sits on the recap page, which must stay cacheable and shared, so it
+# cannot carry a per-reader token (and a token's cookie would keep every shared cache off the
+# page). same_origin_only exempts the view from CsrfViewMiddleware and puts in its place the
+# check every reader form uses (core.crossorigin): a post sent from another site's page is a
+# 403 before anything is read or stored, so no other site can comment in a reader's name or
+# with their session. Bots that fetch the form themselves were never stopped by a token; the
+# signed timestamp, the honeypot (discussion.rules) and the replay receipt deal with them.
+@same_origin_only
 @require_POST
 def post_comment(request):
     site_settings = SiteSettings.load()
