@@ -5,6 +5,7 @@ timestamp and honeypot judged by discussion.rules, and a form that is stored onc
 it is sent."""
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
@@ -188,10 +189,18 @@ def post_comment(request):
             public_comments(recap).filter(level=0, thread_id__lte=comment.thread_id).count()
         )
         page = max(1, -(-threads_before // THREADS_PER_PAGE))
-        query = f"?comments={page}" if page > 1 else ""
-        return redirect(f"{recap.get_absolute_url()}{query}#c{comment.pk}")
+        return redirect(back_to_recap(recap, comment, f"c{comment.pk}", page))
     remember_held(request, comment)
-    return redirect(f"{recap.get_absolute_url()}#comment-held-{comment.pk}")
+    return redirect(back_to_recap(recap, comment, f"comment-held-{comment.pk}"))
+
+
+def back_to_recap(recap, comment, fragment, page=1):
+    """The recap at an address no cache holds yet: reader pages are cached publicly for a
+    while, and the browser (or a CDN) would otherwise show the copy from before the comment.
+    `posted` changes nothing on the page; the page cache passes unknown parameters through."""
+    query = {"comments": page} if page > 1 else {}
+    query["posted"] = comment.pk
+    return f"{recap.get_absolute_url()}?{urlencode(query)}#{fragment}"
 
 
 def reply(request, pk):

@@ -32,7 +32,9 @@ def test_first_time_commenter_is_held_and_redirected_to_their_comment(recap, pos
     response = post(form_data(recap))
     comment = XtdComment.objects.get()
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#comment-held-{comment.pk}")
+    assert response["Location"] == (
+        f"{recap.get_absolute_url()}?posted={comment.pk}#comment-held-{comment.pk}"
+    )
     assert status_of() == Moderation.Status.HELD
     assert not comment.is_public
 
