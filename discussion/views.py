@@ -5,8 +5,10 @@ timestamp and honeypot judged by discussion.rules, and a form that is stored onc
 it is sent."""
 
 import hashlib
+import time
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import IntegrityError, transaction
@@ -30,6 +32,8 @@ from .moderation import closed_reason
 from .threads import THREADS_PER_PAGE, public_comments
 
 SESSION_KEY = "held_comments"
+# What a reader typed, given back in a new form when theirs was too old.
+RESENT = ("comment", "name", "email", "url", "followup", "reply_to")
 SESSION_LIMIT = 20
 
 
@@ -84,6 +88,24 @@ def remember_held(request, comment):
     request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
 
 
+def form_again(request, recap, site_settings):
+    """A new form holding what the reader typed, for a form signed here but served longer ago
+    than COMMENTS_TIMEOUT: a tab left open, or a copy a cache revalidated (a 304 keeps the old
+    form, so reloading might bring back the same one). The reader has had the form for hours,
+    so the new one is dated far enough back that sending it at once is not taken for a bot's."""
+    typed = {name: request.POST[name] for name in RESENT if name in request.POST}
+    typed["followup"] = forms.BooleanField().to_python(request.POST.get("followup"))
+    form = CommentForm(recap, initial=typed)
+    served = int(time.time()) - site_settings.comment_min_seconds
+    form.initial.update(timestamp=str(served), security_hash=form.initial_security_hash(served))
+    return render(
+        request,
+        "discussion/form_page.html",
+        {"form": form, "recap": recap, "too_old": True},
+        status=400,
+    )
+
+
 # No CSRF token: the form sits on the recap page, which must stay cacheable and shared, so it
 # cannot carry a per-reader token (and a token's cookie would keep every shared cache off the
 # page). same_origin_only exempts the view from CsrfViewMiddleware and puts in its place the
@@ -112,18 +134,22 @@ def post_comment(request):
             request, 404, "No such recap", "This recap does not exist or is not published."
         )
     form = CommentForm(recap, data=request.POST)
-    if form.security_errors():
+    security_errors = form.security_errors()
+    too_old = set(security_errors) == {"timestamp"}
+    if security_errors and not too_old:
         return problem(
             request,
             400,
             "Please send the form again",
-            "The form was changed or is too old. Reload the recap and send your comment again; "
+            "The form was changed. Reload the recap and send your comment again; "
             "it is kept below so you can copy it.",
             recap,
         )
     reason = closed_reason(recap)
     if reason:
         return problem(request, 403, "Comments are closed", reason, recap)
+    if too_old:
+        return form_again(request, recap, site_settings)
     if not form.is_valid():
         return render(
             request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
