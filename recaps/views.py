@@ -15,6 +15,8 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from pagecache import tags as cache_tags
+from pagecache.views import CacheTaggedMixin, card_tags
 from people.cast import credits_for_facts, show_facts
 from people.models import Credit, Person
 from ratings.queries import rating_of, with_reader_rating
@@ -87,9 +89,13 @@ class ReaderListMixin:
         return context
 
 
-class HomeView(ReaderListMixin, ListView):
+class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "recaps/home.html"
     context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
+        return {"home", cache_tags.RECAPS, cache_tags.SHOWS, *airing, *card_tags(context["recaps"])}
 
     def get_queryset(self):
         return recap_cards()
@@ -126,11 +132,29 @@ class HomeView(ReaderListMixin, ListView):
         )
 
 
-class RecapDetailView(DetailView):
+class RecapDetailView(CacheTaggedMixin, DetailView):
     """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
     warning instead, unless they ask to see it anyway."""
 
     context_object_name = "recap"
+
+    def cache_tags(self, context):
+        recap, show = context["recap"], context["show"]
+        linked = [link["episode"] for link in context["also_read"] if link["episode"]]
+        return {
+            cache_tags.recap(recap.pk),
+            cache_tags.comments(recap.pk),
+            cache_tags.show(show.pk),
+            cache_tags.ratings(recap.episode_id),
+            # Also Read and the previous/next links follow what is published.
+            cache_tags.RECAPS,
+            *(cache_tags.show(episode.show_id) for episode in linked),
+            *(cache_tags.person(credit.person_id) for credit in self.credits),
+            *(cache_tags.tag(tag.pk) for tag in context["tags"]),
+        }
+
+    def rated_episodes(self, context):
+        return [context["recap"].episode_id]
 
     def recaps(self):
         return (
@@ -177,7 +201,7 @@ class RecapDetailView(DetailView):
         episode, show = recap.episode, recap.episode.show
         stills = list(recap.stills.all())
         hero = next((still for still in stills if still.is_hero), None)
-        credits = credits_for_facts(show)
+        credits = self.credits = credits_for_facts(show)
 
         around = Episode.objects.filter(
             show=show, number__in=[episode.number - 1, episode.number + 1]
@@ -311,9 +335,12 @@ class SharedPreviewView(PreviewMixin, RecapDetailView):
         return private(response)
 
 
-class TagView(ReaderListMixin, ListView):
+class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "recaps/tag.html"
     context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *card_tags(context["recaps"])}
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -330,8 +357,26 @@ class TagView(ReaderListMixin, ListView):
         )
 
 
-class ShowHubView(DetailView):
+class ShowHubView(CacheTaggedMixin, DetailView):
     """All of our reviews of a show: facts, cast, the episode guide with recap links."""
+
+    def cache_tags(self, context):
+        show = context["show"]
+        recaps = [row["recap"]["pk"] for row in context["guide"] if row["recap"]]
+        return {
+            cache_tags.show(show.pk),
+            cache_tags.RECAPS,
+            *(cache_tags.show(other.pk) for other in context["later_seasons"]),
+            *([cache_tags.show(show.follows_id)] if show.follows_id else []),
+            *(cache_tags.person(credit.person_id) for credit in context["cast"]),
+            *(
+                cache_tags.ratings(row["episode_pk"])
+                for row in context["guide"]
+                if row["episode_pk"]
+            ),
+            *(cache_tags.recap(pk) for pk in recaps),
+            *(cache_tags.comments(pk) for pk in recaps),
+        }
 
     template_name = "shows/show_detail.html"
     context_object_name = "show"
@@ -370,6 +415,7 @@ class ShowHubView(DetailView):
             rows.append(
                 {
                     "number": number,
+                    "episode_pk": episode.pk if episode else None,
                     "title": episode.title if episode else "",
                     "air_date": aired_on,
                     "aired": aired_on is not None and aired_on <= today,
@@ -380,7 +426,7 @@ class ShowHubView(DetailView):
         return rows
 
 
-class PersonView(ReaderListMixin, ListView):
+class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
     """A person: photo, description, bio, filmography, and the published recaps of their shows
     (paginated)."""
 
@@ -400,6 +446,14 @@ class PersonView(ReaderListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+
+    def cache_tags(self, context):
+        return {
+            cache_tags.person(self.person.pk),
+            cache_tags.RECAPS,
+            *(cache_tags.show(credit.show_id) for credit in self.credits),
+            *card_tags(context["recaps"]),
+        }
 
     def meta_for(self, context):
         return seo.person_meta(self.request, self.person)
