@@ -88,3 +88,23 @@ def test_unknown_modes_are_refused():
 
     with pytest.raises(CommandError, match="varnish"):
         Command.choose("uncached,varnish", ("uncached",), "mode")
+
+
+def test_the_table_marks_each_ratio_against_its_target():
+    from io import StringIO
+
+    results = [
+        run(2000, "uncached", "recap", 100),
+        run(2000, "locmem", "recap", 1500),
+        run(2000, "redis", "recap", 900),
+        run(20000, "uncached", "recap", 70),
+    ]
+    modes = ["uncached", "locmem", "redis"]
+    command = Command(stdout=StringIO())
+    command.commit, command.options = "abc1234", {"connections": 8, "workers": 2}
+    command.report(
+        command.summarise(results, [2000, 20000], modes, ["recap"]), [2000, 20000], modes, ["recap"]
+    )
+    table = command.stdout.getvalue()
+    assert "100 · 10.0 · 20.0" in table
+    assert "15 ✓" in table and "9 ✗" in table and "0.7 ✗" in table

@@ -269,7 +269,9 @@ class Command(BaseCommand):
 
         name = dj_database_url.parse(url)["NAME"]
         ready = f"episodic bench dataset: {size} recaps"
-        with psycopg.connect(self.options["database_url"], autocommit=True) as connection:
+        # The server's maintenance database: the named one need not exist.
+        maintenance = {"dbname": "postgres", "autocommit": True}
+        with psycopg.connect(self.options["database_url"], **maintenance) as connection:
             row = connection.execute(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
                 [name],
@@ -457,11 +459,15 @@ class Command(BaseCommand):
     def warm(self, mode, urls):
         """Every page once per connection, all at once, so that each worker has imported,
         connected and rendered it before wrk starts (a fresh worker's first page is slow)."""
-        with ThreadPoolExecutor(self.options["connections"]) as pool:
+        pool = ThreadPoolExecutor(self.options["connections"])
+        try:
             for page, target in urls.items():
                 for status, _, _ in pool.map(fetch, [target] * self.options["connections"]):
                     if status != 200:
                         raise CommandError(f"{mode} {page}: {target} answered {status}")
+        finally:
+            # On Ctrl-C, go and stop the servers at once rather than wait for these requests.
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def wrk(self, target, seconds):
         connections = self.options["connections"]
@@ -553,13 +559,16 @@ class Command(BaseCommand):
             for mode in modes:
                 target = "scale" if mode == "uncached" else None
                 rows.append((f"{large:,} / {small:,}, {mode}", f"{large}/{small}@{mode}", target))
-        self.stdout.write(
-            f"\n{'ratio':<30}" + "".join(f"{page:>14}" for page in pages) + "    target"
-        )
-        for label, key, target in rows:
-            values = [ratios.get(f"{key}/{page}") for page in pages]
-            if all(v is None for v in values):
-                continue
+        rows = [
+            (label, target, [ratios.get(f"{key}/{page}") for page in pages])
+            for label, key, target in rows
+            if any(f"{key}/{page}" in ratios for page in pages)
+        ]
+        if rows:
+            self.stdout.write(
+                f"\n{'ratio':<30}" + "".join(f"{page:>14}" for page in pages) + "    target"
+            )
+        for label, target, values in rows:
             goal = TARGETS.get(target)
             cells = []
             for v in values:
