@@ -67,6 +67,8 @@ class Upstream:
                 ("ETag", ETAG),
                 ("Last-Modified", LAST_MODIFIED),
             ]
+            if path.startswith("/sets-cookie"):
+                headers.append(("Set-Cookie", "csrftoken=abc; Path=/"))
             if environ.get("HTTP_IF_NONE_MATCH") == ETAG:
                 start_response("304 Not Modified", headers[1:])
                 return [b""]
@@ -200,6 +202,13 @@ def test_a_private_or_no_store_page_is_never_cached(front, path):
         status, headers, _ = fetch(base + path)
         assert status == 200 and headers["X-Cache-Status"] == "MISS"
     assert len(app.seen(path)) == 3
+
+
+def test_a_public_page_that_sets_a_cookie_is_never_cached(front):
+    base, app = front
+    for _ in range(2):
+        assert fetch(base + "/sets-cookie/")[1]["X-Cache-Status"] == "MISS"
+    assert len(app.seen("/sets-cookie/")) == 2
 
 
 def test_the_admin_bypasses_the_cache(front):

@@ -121,6 +121,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.options = options
+        self.validated = False
         self.base_dir = Path(settings.BASE_DIR)
         self.workdir = self.base_dir / "bench-data"
         self.workdir.mkdir(exist_ok=True)
@@ -391,7 +392,13 @@ class Command(BaseCommand):
                             "EPISODIC_MEDIA_ROOT": self.workdir / "media",
                         }
                     )
-                    stack.enter_context(nginx.Nginx(prefix, body, port))
+                    front = nginx.Nginx(prefix, body, port)
+                    if not self.validated:
+                        # The shipped file, placeholders filled, as nginx itself reads it.
+                        report = front.test().splitlines()[-1].removeprefix("nginx: ")
+                        self.stdout.write(f"deploy/nginx.conf → {front.conf}: {report}")
+                        self.validated = True
+                    stack.enter_context(front)
                     base = f"http://127.0.0.1:{port}"
             else:  # static: the same bytes, fetched once from gunicorn, as files
                 prefix, port = self.front("static")
