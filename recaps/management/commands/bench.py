@@ -163,7 +163,7 @@ class Command(BaseCommand):
         if not results:
             return
         summary = self.summarise(results, sizes, modes, pages)
-        self.report(summary, sizes, modes, pages)
+        self.report(summary, sizes, modes, pages, results)
         out = self.workdir / f"results-{started:%Y%m%dT%H%M%SZ}.json"
         out.write_text(
             json.dumps(
@@ -535,8 +535,17 @@ class Command(BaseCommand):
                     )
         return {"medians": medians, "ratios": {k: v for k, v in ratios.items() if v is not None}}
 
-    def report(self, summary, sizes, modes, pages):
+    def report(self, summary, sizes, modes, pages, results=()):
         medians, ratios = summary["medians"], summary["ratios"]
+        unkept = sorted(
+            {r["page"] for r in results if r["mode"] == "nginx" and r["cache_status"] != "HIT"}
+        )
+        if unkept:
+            self.stdout.write(
+                f"\nnginx did not keep {', '.join(unkept)} (no HIT after the warm-up): the app "
+                "sent no public Cache-Control, so those nginx figures measure the app through "
+                "nginx's cache lock."
+            )
         rounds = max(m["rounds"] for m in medians.values())
         self.stdout.write(
             f"\nEpisodic {self.commit} — req/s · p50 ms · p99 ms, median of {rounds} round(s); "
