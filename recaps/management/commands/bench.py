@@ -514,7 +514,7 @@ class Command(BaseCommand):
 
         def ratio(a, b):
             if a in medians and b in medians and medians[b]["rps"]:
-                return round(medians[a]["rps"] / medians[b]["rps"], 3)
+                return float(f"{medians[a]['rps'] / medians[b]['rps']:.4g}")
             return None
 
         ratios = {}
