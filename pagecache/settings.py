@@ -49,20 +49,32 @@ def release():
 PUBLICATIONS_KEY = "pc:publications"
 
 
-def publications(now=None):
+def known_publications(stored, recaps_version, now):
+    """The (last, next) kept in the cache, if still current, else None."""
+    if stored is None or recaps_version is None:
+        return None
+    built_at, last, upcoming = stored
+    if (upcoming is None or upcoming > now) and (recaps_version < built_at or recaps_version > now):
+        return last, upcoming
+    return None
+
+
+def publications(now=None, known=None):
     """(last, next): the Unix times of the latest publish time that has come and of the next
     scheduled one (None if there is none), kept until a recap's publication changes or the
-    next one comes."""
+    next one comes. `known`: what `known_publications` found, if it was already read."""
     from recaps.models import Recap
 
     from . import tags
 
     now = time.time() if now is None else now
-    stored = cache.get(PUBLICATIONS_KEY)
-    if stored is not None:
-        built_at, last, upcoming = stored
-        if (upcoming is None or upcoming > now) and tags.is_fresh([tags.RECAPS], built_at, now):
-            return last, upcoming
+    if known is None:
+        stored = cache.get_many([PUBLICATIONS_KEY, tags.VERSION_PREFIX + tags.RECAPS])
+        known = known_publications(
+            stored.get(PUBLICATIONS_KEY), stored.get(tags.VERSION_PREFIX + tags.RECAPS), now
+        )
+    if known is not None:
+        return known
     built_at = time.time()
     moment = timezone.now()
     scheduled = Recap.objects.filter(status=Recap.Status.PUBLISHED).aggregate(

@@ -77,9 +77,11 @@ def is_fresh(tags, built_at, now=None, known=None):
     `known`: the tags' versions, if already read."""
     now = time.time() if now is None else now
     known = versions(tags) if known is None else known
-    if len(known) < len(set(tags)):
-        return False
-    return all(version < built_at or version > now for version in known.values())
+    for name in tags:
+        version = known.get(name)
+        if version is None or built_at <= version <= now:
+            return False
+    return True
 
 
 def purge(tags):
