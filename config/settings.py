@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "preferences",
     "spoilers",
     "ratings",
+    # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
+    "django.contrib.redirects",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Pages built from a reader's own cookies stay out of shared caches.
     "preferences.middleware.ReaderPreferenceCacheMiddleware",
+    # Old WordPress URLs: `/?p=123`-style queries, then any path that would 404.
+    "importer.middleware.WordPressQueryRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
