@@ -122,6 +122,8 @@ class Report:
             f"{c['also_read']}; redirects: {c['redirects']}",
             f"Needs an editor: {len(self.attention)} items",
         ]
+        if "seconds" in c:
+            lines.append(f"Time: {c['seconds']} s; peak memory: {c['peak_memory_mb']} MB")
         return "\n".join(lines)
 
     def write_csv(self, path):

@@ -34,7 +34,8 @@ def run_import(db, settings, tmp_path, export, uploads):
 
     def run(path=None, **options):
         options.setdefault("uploads", str(uploads))
-        call_command("import_wordpress", str(path or export), verbosity=0, **options)
+        options.setdefault("verbosity", 0)
+        call_command("import_wordpress", str(path or export), **options)
 
     return run
 

@@ -1,3 +1,5 @@
+import resource
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -38,10 +40,16 @@ class Command(BaseCommand):
             dry_run=dry_run,
             progress=options["verbosity"] >= 1,
         )
+        started = time.monotonic()
         try:
             report = importer.run()
         except ExportError as error:
             raise CommandError(f"{error}\nNothing was imported.") from error
+        report.counts["seconds"] = round(time.monotonic() - started, 1)
+        # ru_maxrss is in kilobytes on Linux.
+        report.counts["peak_memory_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        )
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
             self.stdout.write(report.summary())
