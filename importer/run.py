@@ -42,6 +42,7 @@ from django_comments_xtd.models import XtdComment
 from PIL import Image
 from taggit.models import Tag
 
+from core import renditions
 from core.images import validate_image
 from discussion.models import Moderation
 from recaps.models import Recap, RecapTransition, Still, TaggedRecap
@@ -754,6 +755,8 @@ class WordPressImport:
             Still.objects.filter(recap=recap, is_hero=True).update(is_hero=False)
         Still.objects.bulk_create([still for _, _, still in stills])
         for key, url, still in stills:
+            # bulk_create skips the save that makes renditions: make them now, not on a read.
+            renditions.generate(still, Still.RENDITION_WIDTHS)
             self.remember(Kind.STILL, key, still, url=url)
 
     def fetch_image(self, url):
@@ -977,9 +980,6 @@ class WordPressImport:
             ],
             ignore_conflicts=True,
         )
-        Moderation.objects.filter(comment__in=list(objects.values())).exclude(
-            status__in=[Moderation.Status.APPROVED]
-        ).filter(comment__is_public=True).update(status=Moderation.Status.APPROVED)
         for cid, obj in objects.items():
             held = status_of[cid] == Moderation.Status.HELD
             counts["comments_held" if held else "comments_public"] += 1
