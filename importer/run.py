@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -689,10 +689,12 @@ class WordPressImport:
                 )
                 hero_index = 0
         stills = []
+        has_hero = False
         for index, figure in enumerate(figures):
             key = f"{figure.attachment_id or hashlib.sha1(figure.src.encode()).hexdigest()[:16]}"
             key = f"{key}@{item.id}"
             if (Kind.STILL, key) in self.origins:
+                has_hero = has_hero or index == hero_index
                 continue
             attachment = self.scan_result.attachments.get(figure.attachment_id or 0)
             url = (attachment.attachment_url if attachment else "") or figure.src
@@ -719,6 +721,7 @@ class WordPressImport:
                 )
                 continue
             self.report.counts["images_found"] += 1
+            has_hero = has_hero or index == hero_index
             provisional = not alt.strip()
             if provisional:
                 alt = caption or f"Still from {episode}"
@@ -749,6 +752,17 @@ class WordPressImport:
             name = Path(urlsplit(url).path).name or f"{key}.jpg"
             still.image.save(name, ContentFile(data), save=False)
             stills.append((key, url, still))
+        if not has_hero and recap.status == Recap.Status.PUBLISHED:
+            self.report.add(
+                "post",
+                item.id,
+                "no hero still",
+                "live without a hero still: choose one before its next edit is published",
+                attention=True,
+                url=item.link,
+                title=item.title,
+                admin_url=admin_url,
+            )
         if not stills:
             return
         if any(still.is_hero for _, _, still in stills):
@@ -779,11 +793,16 @@ class WordPressImport:
                         return None, f"{file.name} is larger than the upload limit"
                     data = file.read_bytes()
                     break
+        problem = ""
         if data is None and self.media_base_url:
             for candidate in candidates if relative else [Path(path).name]:
-                data = self._download(urljoin(self.media_base_url, candidate))
-                if data is not None:
+                if ".." in Path(candidate).parts:
+                    continue
+                data, problem = self._download(urljoin(self.media_base_url, quote(candidate)))
+                if data is not None or problem:
                     break
+        if problem:
+            return None, problem
         if data is None:
             where = (
                 "--uploads or --media-base-url"
@@ -799,15 +818,19 @@ class WordPressImport:
         return data, ""
 
     def _download(self, url):
+        """(bytes, "") — or (None, "") when the old site has no such file, (None, why) when
+        it has one we refuse. Never reads more than the upload limit."""
         if urlsplit(url).scheme not in ("http", "https"):
-            return None
+            return None, ""
         request = urllib.request.Request(url, headers={"User-Agent": "Episodic importer"})
         try:
             with urllib.request.urlopen(request, timeout=15) as response:
                 data = response.read(self.max_fetch_bytes + 1)
         except (urllib.error.URLError, OSError, ValueError):
-            return None
-        return data if len(data) <= self.max_fetch_bytes else None
+            return None, ""
+        if len(data) > self.max_fetch_bytes:
+            return None, f"{url} is larger than the upload limit"
+        return data, ""
 
     # Comments ---------------------------------------------------------------------------------
 

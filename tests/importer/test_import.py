@@ -109,6 +109,7 @@ def test_alt_text_comes_from_the_attachment_and_missing_images_are_listed(import
     assert run.counts["images_provisional_alt"] == 1
     reasons = {(item["wp_id"], item["outcome"]) for item in run.attention}
     assert ("203", "missing") in reasons and ("201", "provisional alt text") in reasons
+    assert ("103", "no hero still") in reasons  # scheduled, and nothing to lead it
 
 
 def test_a_duplicate_slug_gets_a_suffix(imported):
