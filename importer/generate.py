@@ -107,7 +107,7 @@ def write_export(path, posts=100, comments_per_post=5, uploads=None, episodes_pe
                     parent = comment_id - 1  # a reply, and a reply to the reply
                 elif c % 5 == 3:
                     approved = "0"
-                elif c % 5 == 4 and c % 10 == 4:
+                elif c % 5 == 4 and (n + c) % 2 == 0:
                     kind = "pingback"
                 elif c % 5 == 4:
                     approved = "spam"
