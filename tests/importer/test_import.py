@@ -267,3 +267,24 @@ def test_one_bad_post_is_reported_and_the_rest_imported(run_import, export, monk
 def test_missing_export_file_is_a_clear_error(db):
     with pytest.raises(CommandError, match="No such export file"):
         call_command("import_wordpress", "/nonexistent/export.xml", verbosity=0)
+
+
+def test_a_newer_export_adds_new_replies_to_imported_threads(run_import, export):
+    run_import()
+    reply = (
+        "<wp:comment><wp:comment_id>309</wp:comment_id><wp:comment_author>Late</wp:comment_author>"
+        "<wp:comment_author_email>late@example.com</wp:comment_author_email>"
+        "<wp:comment_date_gmt>2024-03-08 10:00:00</wp:comment_date_gmt>"
+        "<wp:comment_content>A reply that came after the first export.</wp:comment_content>"
+        "<wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type>"
+        "<wp:comment_parent>301</wp:comment_parent></wp:comment>\n\t</item>"
+    )
+    export.write_text(export.read_text(encoding="utf-8").replace("</item>", reply, 1))
+    run_import()
+    origins = {
+        o.wp_id: o.object_id for o in WordPressOrigin.objects.filter(wp_id__in=["301", "309"])
+    }
+    late = XtdComment.objects.get(pk=origins["309"])
+    assert late.parent_id == origins["301"] and late.level == 1 and late.is_public
+    assert late.moderation.status == Moderation.Status.APPROVED
+    assert XtdComment.objects.count() == 7
