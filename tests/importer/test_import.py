@@ -43,8 +43,16 @@ def test_a_show_named_only_by_the_headline_is_created_and_flagged(imported):
     assert recap(105).episode.number == 5
     run = ImportRun.objects.get()
     flagged = {item["title"] for item in run.attention if item["kind"] == "show"}
-    assert flagged == {"Moonlit Harbor", "Starfall Season 2"}
+    assert flagged == {"Moonlit Harbor", "Starfall Season 2", "사운드트랙"}
     assert all("imported: schedule unknown" in item["reason"] for item in run.attention[:1])
+
+
+def test_korean_and_emoji_headlines_and_text_come_through(imported):
+    korean = recap(108)
+    assert korean.headline == "사운드트랙 Episode 2 Recap and Review: 노래 🎵"
+    assert "한국어 본문과 이모지 🎧" in korean.body
+    assert "“entities” &amp; more" in korean.body  # HTML entities read as text
+    assert korean.slug == "episode-2"  # URLs here are ASCII; the old one redirects
 
 
 def test_two_episode_post_creates_both_episodes(imported):
@@ -171,7 +179,7 @@ def test_running_the_same_export_again_changes_nothing(run_import):
     run_import()
     assert counts() == before
     second = ImportRun.objects.latest()
-    assert second.counts["recaps_unchanged"] == 4
+    assert second.counts["recaps_unchanged"] == 5
     assert second.counts.get("recaps_created", 0) == 0
     assert second.counts["comments_unchanged"] == 6
 
@@ -198,7 +206,7 @@ def test_dry_run_writes_nothing(run_import, capsys):
     assert Recap.objects.count() == 0 and ImportRun.objects.count() == 0
     assert get_user_model().objects.count() == 0
     out = capsys.readouterr().out
-    assert "Dry run" in out and "Recaps: 4 created" in out
+    assert "Dry run" in out and "Recaps: 5 created" in out
 
 
 def test_wxr_1_1_reads_the_same(run_import, export):
@@ -206,7 +214,7 @@ def test_wxr_1_1_reads_the_same(run_import, export):
         export.read_text(encoding="utf-8").replace("export/1.2/", "export/1.1/"), encoding="utf-8"
     )
     run_import()
-    assert Recap.objects.count() == 4
+    assert Recap.objects.count() == 5
 
 
 BOMB = """<?xml version="1.0"?>
@@ -258,7 +266,7 @@ def test_one_bad_post_is_reported_and_the_rest_imported(run_import, export, monk
     monkeypatch.setattr(content, "split", split)
     run_import()
     run = ImportRun.objects.get()
-    assert run.counts["failed"] == 1 and run.counts["recaps_created"] == 3
+    assert run.counts["failed"] == 1 and run.counts["recaps_created"] == 4
     failed = [item for item in run.attention if item["outcome"] == "failed"]
     assert failed[0]["wp_id"] == "105" and "cannot read" in failed[0]["reason"]
     assert not Show.objects.filter(title="Starfall Season 2").exists()  # rolled back

@@ -22,6 +22,8 @@ def recap(post_id):
         ("/2024/03/moonlit-harbor-ep-2/", "/recaps/moonlit-harbor-ep-2/"),
         ("/2099/01/moonlit-harbor-ep-2/", "/recaps/moonlit-harbor-ep-2-2/"),
         ("/?p=101", "/recaps/moonlit-harbor-episode-1-recap/"),
+        ("/사운드트랙-episode-2/", "/recaps/episode-2/"),
+        ("/%EC%82%AC%EC%9A%B4%EB%93%9C%ED%8A%B8%EB%9E%99-episode-2/", "/recaps/episode-2/"),
         ("/?p=105", "/recaps/starfall-season-2-episode-5-recap/"),
         ("/?page_id=102", "/recaps/moonlit-harbor-ep-2/"),
         # attachment pages → the recap that shows the image
