@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DEV := DJANGO_DEBUG=1
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install browser run test lint format migrations-check bench clean
+.PHONY: install browser run test lint format migrations-check bench bench-import clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -52,3 +52,18 @@ clean:
 bench: install
 	@test -x /usr/bin/wrk -a -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null)
 	$(DEV) $(PY) manage.py bench $(BENCH_ARGS)
+
+# A made-up WordPress export (10,000 posts, 10,000 images, 50,000 comments) imported into an
+# empty database of its own: prints the report with the time and peak memory. For PostgreSQL:
+# BENCH_IMPORT_DB=postgres://postgres@127.0.0.1:5432/episodic_bench_import (an empty database).
+BENCH_IMPORT_DIR := bench-data/import
+BENCH_IMPORT_DB ?= sqlite:///$(CURDIR)/$(BENCH_IMPORT_DIR)/db.sqlite3
+BENCH_IMPORT_POSTS ?= 10000
+bench-import: install
+	rm -rf $(BENCH_IMPORT_DIR) && mkdir -p $(BENCH_IMPORT_DIR)
+	$(DEV) $(PY) manage.py make_wordpress_export $(BENCH_IMPORT_DIR)/export.xml \
+		--posts $(BENCH_IMPORT_POSTS) --comments-per-post 5 --uploads $(BENCH_IMPORT_DIR)/uploads
+	$(DEV) DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py migrate --noinput -v 0
+	$(DEV) DATABASE_URL=$(BENCH_IMPORT_DB) DJANGO_MEDIA_ROOT=$(CURDIR)/$(BENCH_IMPORT_DIR)/media \
+		$(PY) manage.py import_wordpress $(BENCH_IMPORT_DIR)/export.xml \
+		--uploads $(BENCH_IMPORT_DIR)/uploads

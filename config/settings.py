@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "spoilers",
     "ratings",
     "pagecache",
+    # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
+    "django.contrib.redirects",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +84,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Old WordPress URLs: `/?p=123`-style queries, then any path that would 404.
+    "importer.middleware.WordPressQueryRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
