@@ -228,6 +228,7 @@ class PageCacheMiddleware:
         if django_settings.PAGE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = getattr(response, "page_cache", "bypass")
+        response["Content-Length"] = str(len(response.content))
         conditional = get_conditional_response(
             request, etag=response["ETag"], last_modified=int(modified), response=response
         )

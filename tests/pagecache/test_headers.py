@@ -217,6 +217,7 @@ def test_reader_pages_are_compressed_for_clients_that_ask(reader, series):
     plain = reader.get(url)
     br = reader.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
     assert br["Content-Encoding"] == "br"
+    assert int(br["Content-Length"]) == len(br.content)
     assert brotli.decompress(br.content) == plain.content
     assert br["ETag"] != plain["ETag"]
     gz = reader.get(url, headers={"Accept-Encoding": "gzip"})
