@@ -44,6 +44,8 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 #: Recaps a search lists at most (25 pages), and the most it ranks.
 MAX_RESULTS = 500
+#: Shows whose recaps a search lists when their title or a character matches.
+MATCHED_SHOWS = 50
 EXCERPT_CHARS = 240
 # Private-use characters mark where PostgreSQL's ts_headline highlights; they are removed from
 # the reader's query and never produced by the rich-text sanitiser, so they cannot be forged.
@@ -131,16 +133,10 @@ def _recap_show_matches(query):
     ) | Q(Exists(character))
 
 
-def _newest(queryset, field):
-    """`queryset` cut to its MAX_RESULTS + 1 rows with the highest `field`, as a lower bound on
-    `field` that the database finds by reading that many index entries (an FTS5 doclist or a
-    primary key), so what follows (ranking) never sees more rows, however large the archive."""
-    edge = queryset.order_by(f"-{field}").values(field)[MAX_RESULTS : MAX_RESULTS + 1]
-    return queryset.filter(**{f"{field}__gte": Coalesce(Subquery(edge), Value(0))})
-
-
-def _is_published(field):
-    return Exists(Recap.objects.published().filter(pk=OuterRef(field)))
+def _latest(queryset):
+    """The ids of `queryset`'s MAX_RESULTS + 1 rows written last, as a subquery: what a search
+    ranks, so ranking never sees more rows however large the archive."""
+    return queryset.order_by("-pk").values("pk")[: MAX_RESULTS + 1]
 
 
 def _score(expression):
@@ -148,38 +144,51 @@ def _score(expression):
 
 
 def _postgres_hits(query):
-    """(recap id, published at, rank) of recaps whose stored document matches (GIN index)."""
+    """(recap id, published at, rank) of the latest recaps whose stored document matches:
+    the ids from the GIN index (or the primary key read backwards, for a word in most
+    recaps), then each document read once, by its key, for ts_rank."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     matching = RecapDocument.objects.filter(document=search_query)
+    rank = (
+        RecapDocument.objects.filter(pk=OuterRef("pk"))
+        .annotate(rank=SearchRank(F("document"), search_query))
+        .values("rank")
+    )
     return (
-        _newest(matching, "recap_id")
-        .filter(_is_published("recap_id"))
+        Recap.objects.published()
+        .filter(pk__in=_latest(matching))
         .order_by()
-        .values_list(
-            "recap_id", "recap__published_at", _score(SearchRank(F("document"), search_query))
-        )
+        .values_list("pk", "published_at", _score(Subquery(rank)))
     )
 
 
 def _fts_hits(query):
-    """(recap id, published at, -bm25) of recaps whose FTS5 row matches every word."""
+    """(recap id, published at, -bm25) of the latest recaps whose FTS5 row has every word.
+
+    The cut to the latest is a lower bound on the rowid, which FTS5 applies while it reads
+    its doclist (an IN list would run the match again for each row)."""
     matching = RecapText.objects.filter(document__match=fts.match_expression(terms(query)))
+    edge = matching.order_by("-pk").values("pk")[MAX_RESULTS : MAX_RESULTS + 1]
     return (
-        _newest(matching, "recap_id")
-        .filter(_is_published("recap_id"))
+        matching.filter(pk__gte=Coalesce(Subquery(edge), Value(0)))
+        .filter(Exists(Recap.objects.published().filter(pk=OuterRef("pk"))))
         .order_by()
-        .values_list("recap_id", "recap__published_at", _score(-F("rank")))
+        .values_list("pk", "recap__published_at", _score(-F("rank")))
     )
 
 
 def _show_hits(query):
-    """(recap id, published at, 0) of the recaps of shows matched by title or character."""
-    matching = Recap.objects.published().filter(
-        episode__show__in=Show.objects.filter(_show_matches(query)).values("pk")
+    """(recap id, published at, 0) of the latest recaps of the shows matched by title or
+    character (at most MATCHED_SHOWS of them)."""
+    shows = Show.objects.filter(_show_matches(query)).order_by("-pk").values("pk")
+    recaps = Recap.objects.published().filter(episode__show__in=shows[:MATCHED_SHOWS])
+    return (
+        Recap.objects.filter(pk__in=_latest(recaps))
+        .order_by()
+        .values_list("pk", "published_at", _score(Value(0.0)))
     )
-    return _newest(matching, "pk").order_by().values_list("pk", "published_at", _score(Value(0.0)))
 
 
 def _fallback(query):
