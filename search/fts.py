@@ -51,6 +51,11 @@ def available():
     return _available[name]
 
 
+def forget():
+    """Check again next time: the migration that creates or drops the table calls this."""
+    _available.clear()
+
+
 def match_expression(words):
     """An FTS5 query that matches recaps holding every one of `words`, each taken literally:
     every word becomes a quoted string (inner quotes doubled), so no reader's input is ever

@@ -34,7 +34,7 @@ from django.utils.text import Truncator
 from core.richtext import text_without_spoilers
 from people.models import Credit, Person
 from recaps.models import Recap
-from shows.models import Show
+from shows.models import Episode, Show
 
 from . import fts
 from .documents import SEARCH_CONFIG, plain
@@ -183,7 +183,10 @@ def _show_hits(query):
     """(recap id, published at, 0) of the latest recaps of the shows matched by title or
     character (at most MATCHED_SHOWS of them)."""
     shows = Show.objects.filter(_show_matches(query)).order_by("-pk").values("pk")
-    recaps = Recap.objects.published().filter(episode__show__in=shows[:MATCHED_SHOWS])
+    # Through the episodes' ids, so the database reads recaps by their episode index
+    # instead of walking every published recap to check its show.
+    episodes = Episode.objects.filter(show__in=shows[:MATCHED_SHOWS]).values("pk")
+    recaps = Recap.objects.published().filter(episode__in=episodes)
     return (
         Recap.objects.filter(pk__in=_latest(recaps))
         .order_by()

@@ -20,11 +20,19 @@ def clean(text):
     return SENTINELS.sub(" ", text or "")
 
 
+def forget_availability():
+    # search.fts remembers whether the table exists; it does not remember across this.
+    from search import fts
+
+    fts.forget()
+
+
 def create_table(apps, schema_editor):
     """SQLite only, and only when its build has FTS5: search falls back to substring matches
     otherwise. Existing recaps are indexed here, so search works right after the upgrade."""
     if schema_editor.connection.vendor != "sqlite":
         return
+    forget_availability()
     cursor = schema_editor.connection.cursor()
     try:
         cursor.execute(CREATE_SQL)
@@ -59,6 +67,7 @@ def create_table(apps, schema_editor):
 def drop_table(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        forget_availability()
 
 
 class Migration(migrations.Migration):
