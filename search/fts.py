@@ -37,22 +37,22 @@ def sqlite_has_fts5():
     return "ENABLE_FTS5" in options
 
 
-def available():
-    """Whether this database has the FTS5 table: checked once per database."""
+def available(table=TABLE):
+    """Whether this database has the FTS5 table `table`: checked once per database."""
     if connection.vendor != "sqlite":
         return False
-    name = connection.settings_dict["NAME"]
-    if name not in _available:
+    key = (connection.settings_dict["NAME"], table)
+    if key not in _available:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [TABLE]
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table]
             )
-            _available[name] = cursor.fetchone() is not None
-    return _available[name]
+            _available[key] = cursor.fetchone() is not None
+    return _available[key]
 
 
 def forget():
-    """Check again next time: the migration that creates or drops the table calls this."""
+    """Check again next time: the migrations that create or drop the tables call this."""
     _available.clear()
 
 
@@ -97,26 +97,28 @@ def refresh(recaps):
         _write(cursor, batch)
 
 
-def _write(cursor, rows):
+def _write(cursor, rows, table=TABLE, columns=COLUMNS):
+    """Replace the rows (rowid first, then `columns`) of `table`."""
     if not rows:
         return
     ids = [r[0] for r in rows]
     cursor.execute(
-        f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(ids))})",
+        f"DELETE FROM {table} WHERE rowid IN ({', '.join(['%s'] * len(ids))})",
         ids,
     )
+    values = ", ".join(["%s"] * (len(columns) + 1))
     cursor.executemany(
-        f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES (%s, %s, %s, %s, %s)",
+        f"INSERT INTO {table} (rowid, {', '.join(columns)}) VALUES ({values})",
         rows,
     )
 
 
-def delete(pks):
+def delete(pks, table=TABLE):
     pks = list(pks)
     if pks:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})", pks
+                f"DELETE FROM {table} WHERE rowid IN ({', '.join(['%s'] * len(pks))})", pks
             )
 
 

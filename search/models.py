@@ -59,3 +59,20 @@ class RecapText(models.Model):
 
     def __str__(self):
         return f"Search text of {self.recap_id}"
+
+
+class NameText(models.Model):
+    """Names in SQLite's FTS5 trigram table (search.names creates, fills and keeps it): a
+    show's titles, a person's names, or a character with its show and person."""
+
+    row = models.BigIntegerField(primary_key=True, db_column="rowid")
+    document = MatchField(db_column="search_nametext")
+    show_id = models.BigIntegerField(null=True)
+    person_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_nametext"
+
+    def __str__(self):
+        return f"Names of row {self.row}"

@@ -36,7 +36,7 @@ from people.models import Credit, Person
 from recaps.models import Recap
 from shows.models import Episode, Show
 
-from . import fts
+from . import fts, names
 from .documents import SEARCH_CONFIG, plain
 from .models import RecapDocument, RecapText
 
@@ -82,7 +82,8 @@ def use_full_text():
     return connection.vendor == "postgresql"
 
 
-# Matching shows and people: substring matches on names, titles and character names.
+# Matching shows and people: substring matches on names, titles and character names (from
+# SQLite's trigram index when there is one, search.names).
 
 
 def _name_q(query, *fields):
@@ -90,11 +91,15 @@ def _name_q(query, *fields):
 
 
 def _show_matches(query):
+    if names.usable(query):
+        return Q(pk__in=names.matching(query).filter(show_id__isnull=False).values("show_id"))
     character = Credit.objects.filter(show=OuterRef("pk"), character_name__icontains=query)
     return _name_q(query, "title", "native_title", "other_titles") | Q(Exists(character))
 
 
 def _person_matches(query):
+    if names.usable(query):
+        return Q(pk__in=names.matching(query).filter(person_id__isnull=False).values("person_id"))
     character = Credit.objects.filter(person=OuterRef("pk"), character_name__icontains=query)
     return _name_q(query, "name", "native_name") | Q(Exists(character))
 

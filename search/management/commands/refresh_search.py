@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from recaps.models import Recap
-from search import fts
+from search import fts, names
 from search.documents import refresh
 from search.models import RecapDocument
 
@@ -14,6 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if names.available():
+            names.rebuild()
         if fts.available():
             fts.rebuild()
         else:
