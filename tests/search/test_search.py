@@ -451,7 +451,7 @@ def test_refresh_search_rebuilds_the_fts5_index(client, soundtrack, author):
     assert RecapText.objects.count() == 2
 
 
-def test_a_word_in_every_recap_lists_the_latest_written_500_and_says_there_are_more(
+def test_a_word_in_every_recap_lists_the_best_of_the_latest_written_and_says_there_are_more(
     client, django_user_model, monkeypatch
 ):
     """Only the MAX_RESULTS + 1 matches written last are ranked, the best MAX_RESULTS listed
