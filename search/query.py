@@ -237,8 +237,9 @@ def recap_hits(query):
     """Ids of the published recaps that match, best first (rank, then newest), at most
     MAX_RESULTS of them, and whether more matched: one query.
 
-    Only the newest MAX_RESULTS + 1 recaps whose words match, and as many of those whose show
-    matches, are ranked: a word found in every recap costs what it costs in a small archive.
+    Only the MAX_RESULTS + 1 recaps written last whose words match, and as many of those
+    whose show matches, are ranked: a word found in every recap costs what it costs in a small
+    archive.
     """
     if use_full_text():
         words = _postgres_hits(query)
@@ -249,8 +250,9 @@ def recap_hits(query):
         return ids[:MAX_RESULTS], len(ids) > MAX_RESULTS
     best = {}
     for pk, published_at, score in words.union(_show_hits(query), all=True):
+        score = score or 0.0
         if pk not in best or score > best[pk][0]:
-            best[pk] = (score or 0.0, published_at, pk)
+            best[pk] = (score, published_at, pk)
     ranked = [pk for _, _, pk in sorted(best.values(), reverse=True)]
     return ranked[:MAX_RESULTS], len(ranked) > MAX_RESULTS
 
