@@ -24,7 +24,6 @@ from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
 from .models import Recap, RecapSlugRedirect, Still
-from .queries import tagged_with
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
@@ -318,7 +317,7 @@ class TagView(ReaderListMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return recap_cards().filter(tagged_with(self.tag))
+        return recap_cards().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -142,10 +142,10 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH,
         )
-        # Fresh planner statistics, as autovacuum gives a production PostgreSQL; SQLite keeps
-        # none until asked, and without them walks every recap for a tag page's count.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would give a production database.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             f"Bench data: {len(shows)} shows, {len(episodes)} episodes, "
             f"{len(recap_rows)} recaps, {len(recap_rows) * STILLS_PER_RECAP} stills."
