@@ -20,13 +20,9 @@ class Command(BaseCommand):
             fts.rebuild()
         else:
             refresh(Recap.objects.all())
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # A bulk rewrite leaves the GIN index's pending list full and the statistics
-                # stale, and the planner then scans every document instead of reading the index.
+        if connection.vendor == "postgresql":
+            # A bulk rewrite leaves the GIN index's pending list full and the statistics stale,
+            # and the planner then scans every document instead of reading the index.
+            with connection.cursor() as cursor:
                 cursor.execute(f"VACUUM ANALYZE {RecapDocument._meta.db_table}")
-            elif connection.vendor == "sqlite":
-                # Statistics for the planner (SQLite keeps none until asked): with them a tag
-                # page reads the tag's recaps instead of walking every recap.
-                cursor.execute("ANALYZE")
         self.stdout.write(f"Search documents refreshed for {Recap.objects.count()} recaps.")
