@@ -24,6 +24,7 @@ from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
 from .models import Recap, RecapSlugRedirect, Still
+from .queries import of_shows
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
@@ -396,7 +397,7 @@ class PersonView(ReaderListMixin, ListView):
             .order_by("-show__premiere_date", "show__title")
         )
         shows = {credit.show_id for credit in self.credits}
-        return recap_cards().filter(episode__show__in=shows)
+        return recap_cards().filter(of_shows(shows))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
