@@ -26,6 +26,7 @@ from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
 from .models import Recap, RecapSlugRedirect, Still
+from .queries import of_shows
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
@@ -442,7 +443,7 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
             .order_by("-show__premiere_date", "show__title")
         )
         shows = {credit.show_id for credit in self.credits}
-        return recap_cards().filter(episode__show__in=shows)
+        return recap_cards().filter(of_shows(shows))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, credits=self.credits, **kwargs)

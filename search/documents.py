@@ -1,5 +1,6 @@
-"""Each recap's stored search document (PostgreSQL only): what a recap's words are for the
-full-text search, refreshed after every save and in bulk for loaders that bypass save().
+"""Each recap's stored search document (PostgreSQL's RecapDocument, or SQLite's FTS5 row in
+search.fts): what a recap's words are for the full-text search, refreshed after every save and
+in bulk for loaders that bypass save().
 
 Spoiler paragraphs (core.spoilers) are not indexed: a search for what happens later must not
 find, rank or quote the recap that hides it."""
@@ -11,6 +12,7 @@ from django.db.models.functions import Coalesce
 from core import spoilers
 from recaps.models import Recap
 
+from . import fts
 from .models import RecapDocument
 
 SEARCH_CONFIG = "english"
@@ -54,7 +56,11 @@ def recap_vector():
 
 
 def refresh(recaps):
-    """Rewrite the documents of `recaps` (a queryset): two queries however many there are."""
+    """Rewrite the documents of `recaps` (a queryset): on PostgreSQL two queries however many
+    there are; on SQLite with FTS5 the rows of its index, text extracted in Python."""
+    if fts.available():
+        fts.refresh(recaps)
+        return
     if connection.vendor != "postgresql":
         return
     RecapDocument.objects.bulk_create(
@@ -69,3 +75,9 @@ def refresh(recaps):
 
 def refresh_saved_recap(sender, instance, **kwargs):
     refresh(Recap.objects.filter(pk=instance.pk))
+
+
+def forget_deleted_recap(sender, instance, **kwargs):
+    """PostgreSQL's documents go with their recap (a foreign key); FTS5 rows have none."""
+    if fts.available():
+        fts.delete([instance.pk])

@@ -1,9 +1,11 @@
-"""What a reader's search finds: published recaps, shows and people, built as querysets.
+"""What a reader's search finds: published recaps, shows and people.
 
-PostgreSQL gets full-text search (weighted vectors, ranking, highlighted excerpts); other
-databases get a plain `icontains` fallback that needs no extension. Either way every function
-here runs a fixed number of queries, and every excerpt is escaped HTML whose only markup is
-the `<mark>` elements added here.
+PostgreSQL gets full-text search over its stored documents (GIN index, ts_rank, ts_headline);
+SQLite gets the same from its FTS5 index (bm25, snippet); a SQLite without FTS5 gets a plain
+`icontains` fallback. Either way every function here runs a fixed number of queries, the cost
+of a search does not grow with the archive (only the newest MAX_RESULTS matches are ranked;
+the fallback excepted), and every excerpt is escaped HTML whose only markup is the `<mark>`
+elements added here.
 """
 
 import html
@@ -13,14 +15,17 @@ import unicodedata
 from django.db import connection
 from django.db.models import (
     Exists,
+    ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     TextField,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -29,13 +34,18 @@ from django.utils.text import Truncator
 from core.richtext import text_without_spoilers
 from people.models import Credit, Person
 from recaps.models import Recap
-from shows.models import Show
+from shows.models import Episode, Show
 
+from . import fts, names
 from .documents import SEARCH_CONFIG, plain
-from .models import RecapDocument
+from .models import RecapDocument, RecapText
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
+#: Recaps a search lists at most (10 pages), and about the most it ranks.
+MAX_RESULTS = 200
+#: Shows whose recaps a search lists when their title or a character matches.
+MATCHED_SHOWS = 50
 EXCERPT_CHARS = 240
 # Private-use characters mark where PostgreSQL's ts_headline highlights; they are removed from
 # the reader's query and never produced by the rich-text sanitiser, so they cannot be forged.
@@ -60,7 +70,7 @@ def normalise(raw):
 
 
 def terms(query):
-    """Distinct words of the query, at most MAX_TERMS, for the substring fallback."""
+    """Distinct words of the query, at most MAX_TERMS (FTS5 and the substring fallback)."""
     seen = []
     for word in query.split(" "):
         if word and word.casefold() not in (w.casefold() for w in seen):
@@ -72,21 +82,32 @@ def use_full_text():
     return connection.vendor == "postgresql"
 
 
-# Matching shows and people: substring matches on names, titles and character names.
+# Matching shows and people: substring matches on names, titles and character names (from
+# SQLite's trigram index when there is one, search.names).
 
 
 def _name_q(query, *fields):
     return Q.create([(f"{field}__icontains", query) for field in fields], connector=Q.OR)
 
 
+def _characters(query):
+    """Credits whose character's name holds `query`: on PostgreSQL one read of a trigram
+    index (search 0004), where a correlated EXISTS checked the credits of every show."""
+    return Credit.objects.filter(character_name__icontains=query)
+
+
 def _show_matches(query):
-    character = Credit.objects.filter(show=OuterRef("pk"), character_name__icontains=query)
-    return _name_q(query, "title", "native_title", "other_titles") | Q(Exists(character))
+    if names.usable(query):
+        return Q(pk__in=names.matching(query).filter(show_id__isnull=False).values("show_id"))
+    return _name_q(query, "title", "native_title", "other_titles") | Q(
+        pk__in=_characters(query).values("show_id")
+    )
 
 
 def _person_matches(query):
-    character = Credit.objects.filter(person=OuterRef("pk"), character_name__icontains=query)
-    return _name_q(query, "name", "native_name") | Q(Exists(character))
+    if names.usable(query):
+        return Q(pk__in=names.matching(query).filter(person_id__isnull=False).values("person_id"))
+    return _name_q(query, "name", "native_name") | Q(pk__in=_characters(query).values("person_id"))
 
 
 def shows(query, limit):
@@ -123,31 +144,71 @@ def _recap_show_matches(query):
     ) | Q(Exists(character))
 
 
-def _full_text(query):
+def _latest(queryset):
+    """The ids of `queryset`'s MAX_RESULTS + 1 rows written last, as a subquery: what a search
+    ranks, so ranking never sees more rows however large the archive."""
+    return queryset.order_by("-pk").values("pk")[: MAX_RESULTS + 1]
+
+
+def _score(expression):
+    return ExpressionWrapper(expression, output_field=FloatField())
+
+
+def _postgres_hits(query):
+    """(recap id, published at, rank) of the latest recaps whose stored document matches:
+    the ids from the GIN index (or the primary key read backwards, for a word in most
+    recaps), then each document read once, by its key, for ts_rank."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    # Two index-friendly sets instead of one OR over every row: recaps whose stored document
-    # matches (GIN index), and recaps of shows matched by title or character.
-    matching_documents = RecapDocument.objects.filter(document=search_query).values("recap_id")
-    matching_shows = Show.objects.filter(_show_matches(query)).values("pk")
+    matching = RecapDocument.objects.filter(document=search_query)
+    rank = (
+        RecapDocument.objects.filter(pk=OuterRef("pk"))
+        .annotate(rank=SearchRank(F("document"), search_query))
+        .values("rank")
+    )
     return (
         Recap.objects.published()
-        .filter(Q(pk__in=matching_documents) | Q(episode__show__in=matching_shows))
-        .annotate(
-            rank=Coalesce(
-                SearchRank(F("search_document__document"), search_query),
-                Value(0.0),
-                output_field=FloatField(),
-            )
-        )
-        .order_by("-rank", "-published_at", "-pk")
+        .filter(pk__in=_latest(matching))
+        .order_by()
+        .values_list("pk", "published_at", _score(Subquery(rank)))
+    )
+
+
+def _fts_hits(query):
+    """(recap id, published at, -bm25) of the latest recaps whose FTS5 row has every word.
+
+    The cut to the latest is a lower bound on the rowid, which FTS5 applies while it reads
+    its doclist (an IN list would run the match again for each row)."""
+    matching = RecapText.objects.filter(document__match=fts.match_expression(terms(query)))
+    edge = matching.order_by("-pk").values("pk")[MAX_RESULTS : MAX_RESULTS + 1]
+    return (
+        matching.filter(pk__gte=Coalesce(Subquery(edge), Value(0)))
+        .filter(Exists(Recap.objects.published().filter(pk=OuterRef("pk"))))
+        .order_by()
+        .values_list("pk", "recap__published_at", _score(-F("rank")))
+    )
+
+
+def _show_hits(query):
+    """(recap id, published at, 0) of the latest recaps of the shows matched by title or
+    character (at most MATCHED_SHOWS of them)."""
+    shows = Show.objects.filter(_show_matches(query)).order_by("-pk").values("pk")
+    # Through the episodes' ids, so the database reads recaps by their episode index
+    # instead of walking every published recap to check its show.
+    episodes = Episode.objects.filter(show__in=shows[:MATCHED_SHOWS]).values("pk")
+    recaps = Recap.objects.published().filter(episode__in=episodes)
+    return (
+        Recap.objects.filter(pk__in=_latest(recaps))
+        .order_by()
+        .values_list("pk", "published_at", _score(Value(0.0)))
     )
 
 
 def _fallback(query):
-    """Without PostgreSQL: substring matches on the stored HTML. Unlike the full-text index,
-    this also matches words inside spoiler paragraphs; the excerpts still never show them."""
+    """Without PostgreSQL or FTS5: substring matches on the stored HTML, newest first. Unlike
+    the full-text indexes, this also matches words inside spoiler paragraphs; the excerpts
+    still never show them. Its cost grows with the archive: the last resort."""
     fields = (
         "subtitle",
         "verdict",
@@ -168,17 +229,32 @@ def _fallback(query):
     return (
         Recap.objects.published()
         .filter(condition | _recap_show_matches(query))
-        .annotate(rank=Value(0.0, output_field=FloatField()))
         .order_by("-published_at", "-pk")
     )
 
 
-def recaps(query):
-    """Published recaps that match, best first, with the show and author joined in. Full-text
-    results leave the long sections in the database: their excerpts come from ts_headline."""
+def recap_hits(query):
+    """Ids of the published recaps that match, best first (rank, then newest), at most
+    MAX_RESULTS of them, and whether more matched: one query.
+
+    Only the MAX_RESULTS + 1 recaps written last whose words match, and as many of those
+    whose show matches, are ranked: a word found in every recap costs what it costs in a small
+    archive.
+    """
     if use_full_text():
-        return _full_text(query).for_lists().with_article_relations()
-    return _fallback(query).with_article_relations()
+        words = _postgres_hits(query)
+    elif fts.available():
+        words = _fts_hits(query)
+    else:
+        ids = list(_fallback(query).values_list("pk", flat=True)[: MAX_RESULTS + 1])
+        return ids[:MAX_RESULTS], len(ids) > MAX_RESULTS
+    best = {}
+    for pk, published_at, score in words.union(_show_hits(query), all=True):
+        score = score or 0.0
+        if pk not in best or score > best[pk][0]:
+            best[pk] = (score, published_at, pk)
+    ranked = [pk for _, _, pk in sorted(best.values(), reverse=True)]
+    return ranked[:MAX_RESULTS], len(ranked) > MAX_RESULTS
 
 
 # Excerpts.
@@ -231,8 +307,8 @@ def fallback_excerpt(recap, query):
     return _marked(highlight(window, words))
 
 
-def full_text_excerpts(recap_ids, query):
-    """{recap id: excerpt} from ts_headline for one page of results: one query."""
+def _headline(query):
+    """PostgreSQL's ts_headline of a recap's sections, with sentinels around the matches."""
     from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
     document = Concat(
@@ -245,38 +321,57 @@ def full_text_excerpts(recap_ids, query):
         plain("review"),
         output_field=TextField(),
     )
-    rows = (
-        Recap.objects.filter(pk__in=recap_ids)
-        .annotate(
-            excerpt=SearchHeadline(
-                document,
-                SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
-                config=SEARCH_CONFIG,
-                start_sel=START_SEL,
-                stop_sel=STOP_SEL,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+    return SearchHeadline(
+        document,
+        SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
+        config=SEARCH_CONFIG,
+        start_sel=START_SEL,
+        stop_sel=STOP_SEL,
+        max_words=40,
+        min_words=20,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def _snippet(column, query):
+    """FTS5's snippet of one column of the recap's row, with sentinels around the matches."""
+    return RawSQL(
+        f"(SELECT snippet({fts.TABLE}, %s, %s, %s, %s, 40) FROM {fts.TABLE} "
+        f"WHERE {fts.TABLE} MATCH %s AND rowid = {Recap._meta.db_table}.id)",
+        (column, START_SEL, STOP_SEL, "…", fts.match_expression(terms(query))),
+        output_field=TextField(),
+    )
+
+
+def recap_page(ids, query):
+    """The published recaps `ids` (one page of hits) in that order, with show, episode and
+    author, each with `search_excerpt` (safe HTML): one query, excerpts included."""
+    recaps = Recap.objects.published().filter(pk__in=ids).with_article_relations()
+    if use_full_text():
+        recaps = recaps.for_lists().annotate(search_headline=_headline(query))
+    elif fts.available():
+        recaps = recaps.for_lists().annotate(
+            search_intro_headline=_snippet(fts.INTRO_COLUMN, query),
+            search_headline=_snippet(fts.SECTIONS_COLUMN, query),
         )
-        .values_list("pk", "excerpt")
-    )
-    return {pk: html.unescape(_SPACES.sub(" ", excerpt or "").strip()) for pk, excerpt in rows}
+    found = {recap.pk: recap for recap in recaps}
+    page = [found[pk] for pk in ids if pk in found]
+    for recap in page:
+        recap.search_excerpt = _excerpt(recap, query)
+    return page
 
 
-def attach_excerpts(page_recaps, query):
-    """Set `search_excerpt` (safe HTML) on each recap of one page of results."""
-    headlines = (
-        full_text_excerpts([recap.pk for recap in page_recaps], query) if use_full_text() else {}
-    )
-    for recap in page_recaps:
-        headline = headlines.get(recap.pk, "")
+def _excerpt(recap, query):
+    """The first headline that marks a match, else the summary with the words marked."""
+    if not hasattr(recap, "search_headline"):
+        return fallback_excerpt(recap, query)
+    for headline in (getattr(recap, "search_intro_headline", None), recap.search_headline):
+        # ts_headline keeps the entities of the stored HTML; FTS5 indexes unescaped text.
+        headline = _SPACES.sub(" ", headline or "").strip()
+        if use_full_text():
+            headline = html.unescape(headline)
         if START_SEL in headline:
-            recap.search_excerpt = _marked(headline)
-        elif use_full_text():
-            # Found by its show or a character: the summary, without the deferred sections.
-            recap.search_excerpt = _marked(highlight(recap.excerpt, terms(query)))
-        else:
-            recap.search_excerpt = fallback_excerpt(recap, query)
-    return page_recaps
+            return _marked(headline)
+    # Found by its show or a character: the summary, without the deferred sections.
+    return _marked(highlight(recap.excerpt, terms(query)))

@@ -7,8 +7,9 @@ from . import query as search
 
 
 class SearchView(CacheTaggedMixin, ListView):
-    """/search/?q=: published recaps (paginated, best first), plus matching shows and people on
-    the first page. A fixed number of queries whatever the size of the catalogue."""
+    """/search/?q=: published recaps (paginated, best first, at most search.MAX_RESULTS),
+    plus matching shows and people on the first page. A fixed number of queries whatever the
+    size of the catalogue: the ids of the hits, then one page of recaps with their excerpts."""
 
     template_name = "search/results.html"
     context_object_name = "recaps"
@@ -36,9 +37,11 @@ class SearchView(CacheTaggedMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        self.more_recaps = False
         if not self.query:
             return []
-        return search.recaps(self.query)
+        ids, self.more_recaps = search.recap_hits(self.query)
+        return ids
 
     def get_paginate_by(self, queryset):
         return self.paginate_by if self.query else None
@@ -47,10 +50,11 @@ class SearchView(CacheTaggedMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["query"] = self.query
         context["raw_query"] = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH]
+        context["more_recaps"] = self.more_recaps
         if not self.query:
             return context
         page = context["page_obj"]
-        page.object_list = search.attach_excerpts(list(page.object_list), self.query)
+        page.object_list = search.recap_page(list(page.object_list), self.query)
         context["recaps"] = context["object_list"] = page.object_list
         if page.number == 1:
             shows = search.shows(self.query, self.related_limit)
