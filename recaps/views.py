@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from pagecache import tags as cache_tags
+from pagecache.tags import cached_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 from people.cast import credits_for_facts, show_facts
 from people.models import Credit, Person
@@ -80,9 +81,25 @@ def recap_link(episode):
 
 
 class ReaderListMixin:
-    """What the list pages share: a page size and metadata from `meta_for()`."""
+    """What the list pages share: a page size, metadata from `meta_for()`, and the number of
+    recaps listed, which a paginator would count on every request and which grows with the
+    archive: it is kept until a change purges `count_tags()` (a publication, the tag, the
+    person)."""
 
     paginate_by = 20
+
+    def count_tags(self):
+        return [cache_tags.RECAPS]
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = cached_fragment(
+            "list-count",
+            self.count_tags(),
+            queryset.count,
+            key_parts=(type(self).__name__, self.request.path),
+        )
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -343,6 +360,9 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
     def cache_tags(self, context):
         return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *card_tags(context["recaps"])}
 
+    def count_tags(self):
+        return [cache_tags.tag(self.tag.pk), cache_tags.RECAPS]
+
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return recap_cards().filter(tags=self.tag)
@@ -447,6 +467,9 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+
+    def count_tags(self):
+        return [cache_tags.person(self.person.pk), cache_tags.RECAPS]
 
     def cache_tags(self, context):
         return {

@@ -268,3 +268,22 @@ def test_readers_ratings_refresh_within_a_minute(client, series):
     assert page_cache(anyone.get(url)) == "hit"
     with time_machine.travel(timezone.now() + timedelta(seconds=61), tick=False):
         assert "9.0 from 2 readers" in html(anyone.get(url))
+
+
+def test_list_counts_are_kept_until_a_publication_or_the_tag_changes(reader, series, settings):
+    """The paginator's count grows with the archive: it is kept, and purged with the page."""
+    settings.PAGE_CACHE_ENABLED = False
+    url = reverse("recaps:tag", args=["k-drama"])
+    reader.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        reader.get(url)
+    counts = [
+        query for query in captured.captured_queries if query["sql"].startswith("SELECT COUNT(")
+    ]
+    assert counts == []
+    series["recaps"][1].tags.add("k-drama")
+    response = reader.get(url)
+    assert f"recap:{series['recaps'][1].pk}" in response["Cache-Tag"]
