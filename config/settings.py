@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "preferences",
     "spoilers",
     "ratings",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Pages built from a reader's own cookies stay out of shared caches.
     "preferences.middleware.ReaderPreferenceCacheMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -259,3 +262,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Admin logins that lock out (django-axes): EPISODIC_LOGIN_FAILURE_LIMIT failed logins for one
+# user name from one address, each within EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES of the last,
+# lock that pair out for EPISODIC_LOGIN_LOCKOUT_MINUTES; a successful login clears the count;
+# superusers unlock in the admin (Axes → Access attempts). Lockouts are logged by axes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "core.lockout.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+# The reader's address (rate limits, stored comment addresses, lockouts) comes from
+# core.ratelimit.client_ip, which trusts X-Forwarded-For only from DJANGO_TRUSTED_PROXIES: a
+# number of proxy hops in front of gunicorn ("1" for one CDN or TLS proxy) or the proxies'
+# networks ("10.0.0.0/8,192.0.2.10"). Unset, the header is ignored.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+# Attempts while locked out do not push the end of the lockout further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
