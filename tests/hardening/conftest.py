@@ -20,8 +20,8 @@ ROLES = ("Writers", "Editors", "Moderators")
 @pytest.fixture
 def site_content(db, settings, tmp_path):
     """One row of every kind the admin edits (a show that follows another, episodes, a person
-    and a credit, a published recap with a hero still and a tag, the writer's draft, a
-    comment, a vote, a closed discussion), small enough for thousands of posts."""
+    and a credit, a published recap with a hero still and a tag and a comment, the writer's
+    draft with its discussion closed, a vote), small enough for thousands of posts."""
     from discussion.models import RecapDiscussion
     from ratings.models import EpisodeVote
     from sitesettings.models import SiteSettings
@@ -34,10 +34,10 @@ def site_content(db, settings, tmp_path):
     recap = make_recap(make_episode(show, 1), slug="soundtrack-2-episode-1")
     make_still(recap, is_hero=True)
     recap.tags.add("k-drama")
-    make_recap(make_episode(show, 2), published=False, slug="soundtrack-2-episode-2")
-    make_comment(recap)
+    draft = make_recap(make_episode(show, 2), published=False, slug="soundtrack-2-episode-2")
+    recap.comment = make_comment(recap)
     EpisodeVote.objects.create(episode=recap.episode, score=8)
-    RecapDiscussion.objects.create(recap=recap, reason="Closed after spoilers.")
+    RecapDiscussion.objects.create(recap=draft, reason="Closed after spoilers.")
     SiteSettings.objects.get_or_create(pk=SiteSettings.SINGLETON_PK)
     return recap
 
