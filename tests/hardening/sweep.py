@@ -1,6 +1,7 @@
 """The hostile-input sweep's machinery: which values to post, which of them a field must refuse,
 and a tally of what happened, printed at the end of each sweep."""
 
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,22 @@ class Tally:
             f"{title}: {self.forms} forms, {self.fields} fields, {self.submissions} submissions, "
             f"{len(self.server_errors)} server errors, statuses {statuses}"
         )
+
+    def submit(self, send, url, data, where, **headers):
+        """Send one hostile form; the response, or None after a server error (recorded with
+        its trace)."""
+        self.submissions += 1
+        try:
+            response = send(url, data, **headers)
+        except Exception as error:  # noqa: BLE001 - every crash is recorded, with its trace
+            self.statuses[500] += 1
+            self.server_errors.append(f"{where}: {error!r}\n{traceback.format_exc(limit=-4)}")
+            return None
+        self.statuses[response.status_code] += 1
+        if response.status_code >= 500:
+            self.server_errors.append(f"{where}: {response.status_code}")
+            return None
+        return response
 
     def record(self, title, seconds):
         """The figures, in the test report and in test-artifacts/hardening-sweep.txt."""
