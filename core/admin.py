@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
+from taggit.forms import TagField
+from taggit.managers import TaggableManager
 
 from .images import ImageUploadField
 
@@ -81,6 +83,24 @@ class SafeAutocompleteSelectMultiple(SkipInvalidChoicesMixin, AutocompleteSelect
     pass
 
 
+class BoundedTagField(TagField):
+    """taggit's tag field, refusing a tag longer than the tag table's column: PostgreSQL
+    raised DataError (a 500) on a 101-character tag that SQLite stored."""
+
+    def __init__(self, *, max_tag_length, **kwargs):
+        self.max_tag_length = max_tag_length
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        tags = super().clean(value)
+        if any(len(tag) > self.max_tag_length for tag in tags):
+            raise ValidationError(
+                f"A tag can be at most {self.max_tag_length} characters long.",
+                code="tag_too_long",
+            )
+        return tags
+
+
 class SafeRelationsMixin:
     """Relation fields that turn any posted id into a form error, never a server error: the
     form fields above, and autocomplete widgets that skip ids they cannot look up. Every admin
@@ -129,6 +149,10 @@ class EditorFieldsMixin(SafeRelationsMixin):
     value_bounds: dict[str, tuple[int | None, int | None]] = {}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            kwargs.setdefault("form_class", BoundedTagField)
+            tag_name = db_field.through.tag_model()._meta.get_field("name")
+            kwargs.setdefault("max_tag_length", tag_name.max_length)
         if isinstance(db_field, models.ImageField):
             kwargs.setdefault("form_class", ImageUploadField)
         low, high = self.value_bounds.get(db_field.name, (None, None))

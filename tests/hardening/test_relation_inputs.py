@@ -93,3 +93,15 @@ def test_a_20_digit_inline_form_count_is_a_form_error(editor_client, page):
     response = editor_client.post(url, {**data, "episodes-TOTAL_FORMS": "9" * 20})
     assert response.status_code == 200
     assert "Please submit at most" in response.text
+
+
+def test_a_tag_longer_than_the_tag_column_is_a_form_error(editor_client, page):
+    """PostgreSQL answered DataError (a 500) to a 101-character tag; SQLite stored it."""
+    from recaps.models import Recap
+
+    recap = Recap.objects.order_by("pk").first()
+    url = f"/admin/recaps/recap/{recap.pk}/change/"
+    data = page(url, "recap_form")
+    response = editor_client.post(url, {**data, "tags": "fine, " + "x" * 101})
+    refused(response, "A tag can be at most 100 characters long.")
+    assert list(recap.tags.names()) == ["k-drama"]
