@@ -1,6 +1,7 @@
 """Episodic settings. Every value that differs between machines comes from the environment,
 read once here; the defaults are for development and refuse to run in production unsafely."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -283,6 +284,15 @@ AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 # number of proxy hops in front of gunicorn ("1" for one CDN or TLS proxy) or the proxies'
 # networks ("10.0.0.0/8,192.0.2.10"). Unset, the header is ignored.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
+if not (len(TRUSTED_PROXIES) == 1 and TRUSTED_PROXIES[0].isdigit()):
+    for _proxy in TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(_proxy, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not a network; give either one number "
+                "of proxy hops or the proxies' addresses and networks."
+            ) from None
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 # Attempts while locked out do not push the end of the lockout further away.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

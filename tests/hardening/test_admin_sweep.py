@@ -4,8 +4,8 @@ value is invalid, and nothing stored when the form is refused.
 The sweep walks `admin.site._registry`, so a new admin (or inline) is covered without anyone
 remembering to add it. The superuser posts every field of every change form with every hostile
 value that applies to the field's kind (sweep.py), and every field of every add form with the
-first two; each role (Writers, Editors, Moderators) then posts every field it can reach, two
-values on change forms and one on add forms. The figures go to test-artifacts/."""
+first two; each role (Writers, Editors, Moderators) then posts every field it can reach with
+the first value of its kind, on add and change forms. The figures go to test-artifacts/."""
 
 import re
 import time
@@ -164,7 +164,7 @@ def test_each_role_every_field_it_can_reach(
     client.force_login(user)
     tally = Tally()
     started = time.monotonic()
-    sweep_admin(client, get_user_model().objects.get(pk=user.pk), tally, 2, 1)
+    sweep_admin(client, get_user_model().objects.get(pk=user.pk), tally, 1, 1)
     finish(tally, f"admin sweep, {role}", started)
     assert tally.forms >= 1
 

@@ -59,3 +59,26 @@ def test_the_comment_rate_limit_counts_readers_behind_one_proxy_apart(client, se
     second = request("10.0.0.2", "203.0.113.2")
     assert [over_limit("t", client_ip(first), 2) for _ in range(3)] == [False, False, True]
     assert over_limit("t", client_ip(second), 2) is False
+
+
+def test_a_malformed_trusted_proxies_setting_stops_the_start():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "1",
+            "DJANGO_TRUSTED_PROXIES": "10.0.0.0/8,proxy.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: 'proxy.example' is not a network" in result.stderr
