@@ -1,6 +1,7 @@
 """Episodic settings. Every value that differs between machines comes from the environment,
 read once here; the defaults are for development and refuse to run in production unsafely."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
     "django.contrib.redirects",
     "importer",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     # Old WordPress URLs: `/?p=123`-style queries, then any path that would 404.
     "importer.middleware.WordPressQueryRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -308,3 +312,36 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Admin logins that lock out (django-axes): EPISODIC_LOGIN_FAILURE_LIMIT failed logins for one
+# user name from one address, each within EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES of the last,
+# lock that pair out for EPISODIC_LOGIN_LOCKOUT_MINUTES; a successful login clears the count;
+# superusers unlock in the admin (Axes → Access attempts). Lockouts are logged by axes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "core.lockout.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+# The reader's address (rate limits, stored comment addresses, lockouts) comes from
+# core.ratelimit.client_ip, which trusts X-Forwarded-For only from DJANGO_TRUSTED_PROXIES: a
+# number of proxy hops in front of gunicorn ("1" for one CDN or TLS proxy) or the proxies'
+# networks ("10.0.0.0/8,192.0.2.10"). Unset, the header is ignored.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
+if not (len(TRUSTED_PROXIES) == 1 and TRUSTED_PROXIES[0].isdigit()):
+    for _proxy in TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(_proxy, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not a network; give either one number "
+                "of proxy hops or the proxies' addresses and networks."
+            ) from None
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+# Attempts while locked out do not push the end of the lockout further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

@@ -1,12 +1,137 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
+from taggit.forms import TagField
+from taggit.managers import TaggableManager
 
 from .images import ImageUploadField
 
 SMALLINT_MAX = 32_767
 
 
-class EditorFieldsMixin:
+def is_storable_key(key_field, value):
+    """True when `value` fits the model field `key_field` (a primary key or a `to_field`), so a
+    lookup with it cannot fail in the database: not a number, a number beyond the column's
+    range (SQLite raises OverflowError on a 20-digit id), or a NUL byte (PostgreSQL refuses it)
+    would otherwise crash the query instead of being a form error."""
+    if isinstance(value, str) and "\x00" in value:
+        return False
+    try:
+        key_field.run_validators(key_field.to_python(value))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+def _key_field(model, to_field_name):
+    return model._meta.get_field(to_field_name) if to_field_name else model._meta.pk
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that refuses an id the database could not look up."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, self.queryset.model):
+            if not is_storable_key(_key_field(self.queryset.model, self.to_field_name), value):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": value},
+                )
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses ids the database could not look up."""
+
+    def _check_values(self, value):
+        key_field = _key_field(self.queryset.model, self.to_field_name)
+        for pk in value:
+            if isinstance(pk, str | int) and not is_storable_key(key_field, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class SkipInvalidChoicesMixin:
+    """Autocomplete widgets re-render a refused form by looking up the posted ids; an id the
+    database cannot look up is left out (as django-autocomplete-light does) instead of
+    crashing the page. The form field reports it."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key_field = remote.model._meta.get_field(
+            getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        )
+        value = [v for v in value if is_storable_key(key_field, v)]
+        return super().optgroups(name, value, attr)
+
+
+class SafeAutocompleteSelect(SkipInvalidChoicesMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(SkipInvalidChoicesMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class BoundedTagField(TagField):
+    """taggit's tag field, refusing a tag longer than the tag table's column: PostgreSQL
+    raised DataError (a 500) on a 101-character tag that SQLite stored."""
+
+    def __init__(self, *, max_tag_length, **kwargs):
+        self.max_tag_length = max_tag_length
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        tags = super().clean(value)
+        if any(len(tag) > self.max_tag_length for tag in tags):
+            raise ValidationError(
+                f"A tag can be at most {self.max_tag_length} characters long.",
+                code="tag_too_long",
+            )
+        return tags
+
+
+class SafeRelationsMixin:
+    """Relation fields that turn any posted id into a form error, never a server error: the
+    form fields above, and autocomplete widgets that skip ids they cannot look up. Every admin
+    and inline of the site has it (tests/hardening checks that)."""
+
+    def _safe_relation(self, db_field, request, kwargs, form_class, autocomplete_widget):
+        kwargs.setdefault("form_class", form_class)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = autocomplete_widget(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return kwargs
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs = self._safe_relation(
+            db_field, request, kwargs, SafeModelChoiceField, SafeAutocompleteSelect
+        )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs = self._safe_relation(
+            db_field,
+            request,
+            kwargs,
+            SafeModelMultipleChoiceField,
+            SafeAutocompleteSelectMultiple,
+        )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class EditorFieldsMixin(SafeRelationsMixin):
     """Form fields that explain a refusal in words, for admins and their inlines.
 
     Image uploads use `ImageUploadField`, which says why a file is refused.
@@ -24,6 +149,10 @@ class EditorFieldsMixin:
     value_bounds: dict[str, tuple[int | None, int | None]] = {}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            kwargs.setdefault("form_class", BoundedTagField)
+            tag_name = db_field.through.tag_model()._meta.get_field("name")
+            kwargs.setdefault("max_tag_length", tag_name.max_length)
         if isinstance(db_field, models.ImageField):
             kwargs.setdefault("form_class", ImageUploadField)
         low, high = self.value_bounds.get(db_field.name, (None, None))
@@ -42,3 +171,19 @@ class BaseAdmin(EditorFieldsMixin, admin.ModelAdmin):
     save_on_top = True
     list_per_page = 50
     show_full_result_count = False
+
+
+# Django's own admins for groups and users, with the same relation fields as ours (a group's
+# permissions, a user's groups and permissions).
+class GroupAdmin(SafeRelationsMixin, auth_admin.GroupAdmin):
+    pass
+
+
+class UserAdmin(SafeRelationsMixin, auth_admin.UserAdmin):
+    pass
+
+
+for _model, _admin in ((Group, GroupAdmin), (get_user_model(), UserAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)

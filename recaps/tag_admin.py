@@ -7,13 +7,14 @@ from taggit.admin import TagAdmin
 from taggit.forms import MergeTagsForm
 from taggit.models import Tag
 
+from core.admin import SafeRelationsMixin
 from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
 
 from .models import TaggedRecap
 
 
-class TaggedRecapInline(admin.TabularInline):
+class TaggedRecapInline(SafeRelationsMixin, admin.TabularInline):
     model = TaggedRecap
     # A raw id, not a select of every recap on the site.
     raw_id_fields = ["content_object"]

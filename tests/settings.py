@@ -25,3 +25,15 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Expected dates in tests are written in UTC, whatever the machine's newsroom zone.
 TIME_ZONE = "UTC"
+
+# Redis under test (the Redis step of .ci/run sets REDIS_URL): each pytest-xdist worker gets a
+# database of its own, the URL's number plus the worker's (gw0 → +0, gw1 → +1), because
+# tests/conftest.py clears the cache around every test and clear() on Redis flushes the whole
+# database.
+if REDIS_URL:  # noqa: F405
+    from urllib.parse import urlsplit
+
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _database = int(_redis.path.strip("/") or 0) + _worker
+    CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_database}").geturl()  # noqa: F405

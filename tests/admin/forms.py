@@ -97,8 +97,9 @@ class FormData(dict):
 def form_data(response, form_id=None):
     """The POST data the admin add/change form in `response` would submit: strings, or lists
     for fields that send several values."""
-    model_admin = response.context["adminform"].model_admin
-    parser = _FormParser(form_id or f"{model_admin.opts.model_name}_form")
+    if form_id is None:
+        form_id = f"{response.context['adminform'].model_admin.opts.model_name}_form"
+    parser = _FormParser(form_id)
     parser.feed(response.content.decode())
     assert parser.found, f"no form #{parser.form_id} in the page"
     data = FormData(

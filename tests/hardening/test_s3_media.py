@@ -1,0 +1,96 @@
+"""Media on S3, the storage the README deploys: django-storages against moto's S3 server, which
+the test starts on 127.0.0.1. A poster and a still uploaded through the admin land in the
+bucket with their renditions, and reader pages point at the bucket's domain."""
+
+import socket
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from tests import images
+from tests.admin.forms import add_inline_rows, form_data
+
+pytestmark = pytest.mark.django_db
+
+BUCKET = "episodic-media"
+DOMAIN = "media.episodic.test"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def bucket(settings, monkeypatch):
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    # What config/settings.py builds from DJANGO_S3_BUCKET, _ENDPOINT_URL and _CUSTOM_DOMAIN.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "custom_domain": DOMAIN,
+                "file_overwrite": False,
+                "querystring_auth": False,
+            },
+        },
+    }
+    yield s3
+    server.stop()
+
+
+def keys(s3):
+    return {item["Key"] for item in s3.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
+def test_a_poster_and_a_still_uploaded_in_the_admin_land_in_the_bucket(
+    bucket, editor_client, site_content, client
+):
+    recap = site_content
+    show = recap.episode.show
+    url = f"/admin/shows/show/{show.pk}/change/"
+    data = form_data(editor_client.get(url), "show_form")
+    data["poster"] = images.upload("poster.jpg", images.jpeg_bytes(600, 900))
+    assert editor_client.post(url, data).status_code == 302
+    show.refresh_from_db()
+    stored = keys(bucket)
+    assert show.poster.name in stored
+    assert show.webp_480.name in stored and show.jpeg_240.name in stored
+
+    url = f"/admin/recaps/recap/{recap.pk}/change/"
+    data = add_inline_rows(
+        form_data(editor_client.get(url), "recap_form"),
+        "stills",
+        {
+            "image": images.upload("rain.jpg", images.jpeg_bytes(1240, 698)),
+            "alt_text": "Two people at a piano in the rain",
+            "caption": "Still From Soundtrack #2 Episode 1",
+        },
+    )
+    assert editor_client.post(url, data).status_code == 302
+    still = recap.stills.get(alt_text="Two people at a piano in the rain")
+    stored = keys(bucket)
+    assert still.image.name in stored
+    for width in still.RENDITION_WIDTHS:
+        assert getattr(still, f"webp_{width}").name in stored
+        assert getattr(still, f"jpeg_{width}").name in stored
+
+    page = client.get(recap.get_absolute_url()).content.decode()
+    assert f"https://{DOMAIN}/{still.webp_800.name}" in page
+    assert 'srcset="https://' + DOMAIN in page
