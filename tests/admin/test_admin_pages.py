@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.test import override_settings
 from django.urls import reverse
@@ -51,6 +52,23 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     )
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         notify_followers.enqueue(0)
+    december = datetime(2023, 12, 6, 12, tzinfo=UTC)
+    for name in ("axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"):
+        row = baker.make(name, username="someone", ip_address="203.0.113.7")
+        type(row).objects.filter(pk=row.pk).update(attempt_time=december)
+    run = baker.make("importer.ImportRun")
+    type(run).objects.filter(pk=run.pk).update(started_at=december)
+    # Redirects are filtered by site: a second site gives the filter a choice.
+    Site.objects.get_or_create(domain="old.example", defaults={"name": "Old blog"})
+    baker.make(
+        "importer.WordPressOrigin",
+        site_url="https://old.example",
+        kind="post",
+        wp_id="12",
+        content_type=ContentType.objects.get_for_model(Recap),
+        object_id=recap.pk,
+    )
+    baker.make("redirects.Redirect", site_id=1, old_path="/old-post/", new_path="/recaps/x/")
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -69,8 +87,13 @@ def test_site_settings_open_as_one_form_that_cannot_be_added_twice(editor_client
 
 
 NOT_ADDED_BY_HAND = {
+    "axes.AccessAttempt",
+    "axes.AccessFailureLog",
+    "axes.AccessLog",
     "django_comments_xtd.XtdComment",
     "django_tasks_database.DBTaskResult",
+    "importer.ImportRun",
+    "importer.WordPressOrigin",
     "ratings.EpisodeVote",
 }
 
@@ -92,7 +115,8 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
-    # Comments and votes come from readers and task results from the worker: none is added by hand.
+    # Comments and votes come from readers, task results from the worker, login attempts from
+    # axes and import records from the importer: none is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 
