@@ -2,9 +2,11 @@
 items that need an editor (links go to the recap or show to fix)."""
 
 from django.contrib import admin
+from django.contrib.redirects import admin as redirects_admin
+from django.contrib.redirects.models import Redirect
 from django.utils.html import format_html, format_html_join
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, SafeRelationsMixin
 
 from .models import ImportRun, WordPressOrigin
 
@@ -129,3 +131,14 @@ class WordPressOriginAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "site_url"]
     search_fields = ["wp_id", "old_url"]
     list_select_related = ["content_type"]
+
+
+# Django's own admin of the redirects the importer writes, with the site field guarded like
+# every relation field of ours (a posted site id the column cannot hold is a form error).
+class RedirectAdmin(SafeRelationsMixin, redirects_admin.RedirectAdmin):
+    pass
+
+
+if admin.site.is_registered(Redirect):
+    admin.site.unregister(Redirect)
+admin.site.register(Redirect, RedirectAdmin)

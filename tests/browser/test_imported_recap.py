@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from importer.models import ImportRun
-from tests.browser.conftest import browser, page, reader, screenshot  # noqa: F401
+from tests.importer.conftest import export, run_import, uploads  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
