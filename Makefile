@@ -48,5 +48,7 @@ test: install browser lint migrations-check
 clean:
 	rm -rf $(VENV) media staticfiles db.sqlite3 test-artifacts
 
+# The bench drives Debian's wrk and puts Debian's nginx in front (deploy/nginx.conf).
 bench: install
+	@test -x /usr/bin/wrk -a -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null)
 	$(DEV) $(PY) manage.py bench $(BENCH_ARGS)

@@ -65,11 +65,15 @@ INSTALLED_APPS = [
     "preferences",
     "spoilers",
     "ratings",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reader pages from the cache before sessions, auth and CSRF are looked at; it also sets
+    # every reader page's caching headers (public or private, ETag, Cache-Tag).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -77,8 +81,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    # Pages built from a reader's own cookies stay out of shared caches.
-    "preferences.middleware.ReaderPreferenceCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -136,7 +138,48 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Pages, fragments and their tags' versions: the default 300 entries would evict
+            # them faster than readers ask for them.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
+    }
+
+# Reader pages and caches (pagecache). Readers without cookies get `public` pages: browsers keep
+# them a minute (nothing can purge a browser); CDNs an hour, as every change purges the tags it
+# touches; nginx, which cannot purge by tag, 10 seconds and then revalidates (a 304 from the
+# page cache). Search results change with every recap, so shared caches keep them 5 minutes.
+# No lifetime runs past the next scheduled publication.
+CACHE_MAX_AGE = int(os.environ.get("EPISODIC_CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("EPISODIC_CACHE_S_MAXAGE", "3600"))
+CACHE_SEARCH_S_MAXAGE = int(os.environ.get("EPISODIC_CACHE_SEARCH_S_MAXAGE", "300"))
+CACHE_PROXY_SECONDS = int(os.environ.get("EPISODIC_CACHE_PROXY_SECONDS", "10"))
+# Serve a copy a minute old while fetching a new one; a day old while the app is down.
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("EPISODIC_CACHE_STALE_WHILE_REVALIDATE", "60"))
+CACHE_STALE_IF_ERROR = int(os.environ.get("EPISODIC_CACHE_STALE_IF_ERROR", "86400"))
+# The built-in page cache: on unless EPISODIC_PAGE_CACHE=0. With Redis every worker shares it
+# and purges reach them all; local memory is per process, so there it keeps pages 10 seconds.
+PAGE_CACHE_ENABLED = env_bool("EPISODIC_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_LOCAL_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_LOCAL_SECONDS", "10"))
+PAGE_CACHE_RELEASE = os.environ.get("EPISODIC_RELEASE", "")
+PAGE_COMPRESSION = env_bool("EPISODIC_PAGE_COMPRESSION", True)
+# What purges the caches in front of the app: nothing by default.
+CACHE_PURGER = {"BACKEND": "pagecache.front.NoPurger"}
+if os.environ.get("EPISODIC_PURGE_SERVERS"):
+    CACHE_PURGER = {
+        "BACKEND": "pagecache.front.HttpPurger",
+        "OPTIONS": {
+            "servers": env_list("EPISODIC_PURGE_SERVERS", []),
+            "method": os.environ.get("EPISODIC_PURGE_METHOD", "BAN"),
+        },
+    }
+elif os.environ.get("EPISODIC_PURGE_API_URL"):
+    CACHE_PURGER = {
+        "BACKEND": "pagecache.front.ApiPurger",
+        "OPTIONS": {
+            "url": os.environ["EPISODIC_PURGE_API_URL"],
+            "token": os.environ.get("EPISODIC_PURGE_API_TOKEN", ""),
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

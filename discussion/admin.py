@@ -18,6 +18,8 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import BlackListedDomain, XtdComment
 
 from core.admin import BaseAdmin
+from pagecache import tags
+from pagecache.purge import invalidate
 from recaps.models import Recap
 from shows.models import Show
 from sitesettings.models import SiteSettings
@@ -33,10 +35,13 @@ for model in (XtdComment, CommentFlag, BlackListedDomain):
 def set_status(comments, status):
     """Move comments to `status`, keeping django-comments' flags in step; newly approved
     replies notify their thread's followers (from the task worker). Returns how many moved."""
-    pks = list(comments.exclude(moderation__status=status).values_list("pk", flat=True))
+    moving = comments.exclude(moderation__status=status).values_list("pk", "object_pk")
+    pks = [pk for pk, _ in moving]
     with transaction.atomic():
         Moderation.objects.filter(comment__in=pks).update(status=status, decided_at=timezone.now())
         XtdComment.norel_objects.filter(pk__in=pks).update(**Moderation.FLAGS[status])
+        # update() sends no signals: the recaps' pages are purged here.
+        invalidate({tags.comments(int(recap)) for _, recap in moving if recap.isdigit()})
         if status == Moderation.Status.APPROVED:
             for pk in pks:
                 transaction.on_commit(lambda pk=pk: notify_followers.enqueue(pk))

@@ -1,10 +1,14 @@
 """Posting a comment: django-comments-xtd's form, model and moderator, with what its own post
-view lacks — a per-IP rate limit, a published-and-open recap, replies checked against the
-recap and the thread depth, the signed timestamp and honeypot judged by discussion.rules, and
-a form that is stored once however often it is sent."""
+view lacks — a same-origin check in place of a CSRF token, a per-IP rate limit, a
+published-and-open recap, replies checked against the recap and the thread depth, the signed
+timestamp and honeypot judged by discussion.rules, and a form that is stored once however often
+it is sent."""
 
 import hashlib
+import time
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import IntegrityError, transaction
@@ -17,6 +21,7 @@ from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.moderation import moderator
 from django_comments_xtd.signals import confirmation_received
 
+from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
@@ -27,6 +32,8 @@ from .moderation import closed_reason
 from .threads import THREADS_PER_PAGE, public_comments
 
 SESSION_KEY = "held_comments"
+# What a reader typed, given back in a new form when theirs was too old.
+RESENT = ("comment", "name", "email", "url", "followup", "reply_to")
 SESSION_LIMIT = 20
 
 
@@ -81,6 +88,32 @@ def remember_held(request, comment):
     request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
 
 
+def form_again(request, recap, site_settings):
+    """A new form holding what the reader typed, for a form signed here but served longer ago
+    than COMMENTS_TIMEOUT: a tab left open, or a copy a cache revalidated (a 304 keeps the old
+    form, so reloading might bring back the same one). The reader has had the form for hours,
+    so the new one is dated far enough back that sending it at once is not taken for a bot's."""
+    typed = {name: request.POST[name] for name in RESENT if name in request.POST}
+    typed["followup"] = forms.BooleanField().to_python(request.POST.get("followup"))
+    form = CommentForm(recap, initial=typed)
+    served = int(time.time()) - site_settings.comment_min_seconds
+    form.initial.update(timestamp=str(served), security_hash=form.initial_security_hash(served))
+    return render(
+        request,
+        "discussion/form_page.html",
+        {"form": form, "recap": recap, "too_old": True},
+        status=400,
+    )
+
+
+# No CSRF token: the form sits on the recap page, which must stay cacheable and shared, so it
+# cannot carry a per-reader token (and a token's cookie would keep every shared cache off the
+# page). same_origin_only exempts the view from CsrfViewMiddleware and puts in its place the
+# check every reader form uses (core.crossorigin): a post sent from another site's page is a
+# 403 before anything is read or stored, so no other site can comment in a reader's name or
+# with their session. Bots that fetch the form themselves were never stopped by a token; the
+# signed timestamp, the honeypot (discussion.rules) and the replay receipt deal with them.
+@same_origin_only
 @require_POST
 def post_comment(request):
     site_settings = SiteSettings.load()
@@ -101,18 +134,22 @@ def post_comment(request):
             request, 404, "No such recap", "This recap does not exist or is not published."
         )
     form = CommentForm(recap, data=request.POST)
-    if form.security_errors():
+    security_errors = form.security_errors()
+    too_old = set(security_errors) == {"timestamp"}
+    if security_errors and not too_old:
         return problem(
             request,
             400,
             "Please send the form again",
-            "The form was changed or is too old. Reload the recap and send your comment again; "
+            "The form was changed. Reload the recap and send your comment again; "
             "it is kept below so you can copy it.",
             recap,
         )
     reason = closed_reason(recap)
     if reason:
         return problem(request, 403, "Comments are closed", reason, recap)
+    if too_old:
+        return form_again(request, recap, site_settings)
     if not form.is_valid():
         return render(
             request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
@@ -178,10 +215,18 @@ def post_comment(request):
             public_comments(recap).filter(level=0, thread_id__lte=comment.thread_id).count()
         )
         page = max(1, -(-threads_before // THREADS_PER_PAGE))
-        query = f"?comments={page}" if page > 1 else ""
-        return redirect(f"{recap.get_absolute_url()}{query}#c{comment.pk}")
+        return redirect(back_to_recap(recap, comment, f"c{comment.pk}", page))
     remember_held(request, comment)
-    return redirect(f"{recap.get_absolute_url()}#comment-held-{comment.pk}")
+    return redirect(back_to_recap(recap, comment, f"comment-held-{comment.pk}"))
+
+
+def back_to_recap(recap, comment, fragment, page=1):
+    """The recap at an address no cache holds yet: reader pages are cached publicly for a
+    while, and the browser (or a CDN) would otherwise show the copy from before the comment.
+    `posted` changes nothing on the page; the page cache passes unknown parameters through."""
+    query = {"comments": page} if page > 1 else {}
+    query["posted"] = comment.pk
+    return f"{recap.get_absolute_url()}?{urlencode(query)}#{fragment}"
 
 
 def reply(request, pk):

@@ -32,6 +32,20 @@ def feed_recaps():
     )
 
 
+def feed_tags(request, slug=None):
+    """What a feed shows: its recaps and their shows (one query for their keys)."""
+    from pagecache import tags
+
+    recaps = feed_recaps()
+    if slug is not None:
+        recaps = recaps.filter(episode__show__slug=slug)
+    rows = recaps.values_list("pk", "episode__show_id")[:FEED_LENGTH]
+    names = {tags.RECAPS}
+    for recap, show in rows:
+        names.update((tags.recap(recap), tags.show(show)))
+    return names
+
+
 def file_size(field_file):
     """The stored file's size in bytes, remembered in the cache: stored names never change
     their content (uploads get fresh names), and asking S3 for a size is a round trip.

@@ -1,10 +1,10 @@
 from django.urls import path
-from django.views.decorators.cache import cache_control
+
+from pagecache.views import cache_tagged
 
 from . import syndication, views
 
-# Feed readers poll; a CDN may keep a feed ten minutes (a scheduled recap appears that late).
-feed = cache_control(public=True, max_age=60 * 10)
+feed = cache_tagged(syndication.feed_tags)
 
 app_name = "feeds"
 urlpatterns = [

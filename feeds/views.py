@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from recaps.models import Recap
+from pagecache import settings as publication_schedule
+from pagecache import tags
+from pagecache.views import cache_tagged
 from shows.models import Show
 
 from .calendar import show_calendar
@@ -24,13 +25,11 @@ CALENDAR_CACHE_SECONDS = 60 * 60
 def sitemap_lifetime(now):
     """An hour, or until the next scheduled recap goes live if that is sooner, so a scheduled
     recap is in the sitemap from its publish time on."""
-    next_publication = Recap.objects.next_publication(now)
-    if next_publication is None:
-        return SITEMAP_CACHE_SECONDS
-    return max(1, min(SITEMAP_CACHE_SECONDS, int((next_publication - now).total_seconds())))
+    return max(1, publication_schedule.lifetime(SITEMAP_CACHE_SECONDS, now.timestamp()))
 
 
 @require_GET
+@cache_tagged(lambda request: {tags.RECAPS, tags.SHOWS})
 def sitemap(request):
     key = f"feeds:sitemap:{request.scheme}"
     cached = cache.get(key)
@@ -48,7 +47,7 @@ def sitemap(request):
 
 
 @require_GET
-@cache_control(public=True, max_age=60 * 60 * 24)
+@cache_tagged(lambda request: set())
 def robots_txt(request):
     scheme = "https" if request.is_secure() else "http"
     sitemap_url = f"{scheme}://{get_current_site(request).domain}{reverse('feeds:sitemap')}"
@@ -65,7 +64,7 @@ def robots_txt(request):
 
 
 @require_GET
-@cache_control(public=True, max_age=CALENDAR_CACHE_SECONDS)
+@cache_tagged(lambda request, slug: {tags.SHOWS})
 def show_calendar_ics(request, slug):
     """A show's release days for calendar apps (iCalendar); an hour's caching is plenty for a
     schedule that editors rarely change."""

@@ -7,6 +7,9 @@ from taggit.admin import TagAdmin
 from taggit.forms import MergeTagsForm
 from taggit.models import Tag
 
+from pagecache import tags as cache_tags
+from pagecache.purge import invalidate
+
 from .models import TaggedRecap
 
 
@@ -33,6 +36,8 @@ def merge_recap_links(source_ids, into):
         tagged.add(recap_id)
     TaggedRecap.objects.filter(pk__in=duplicates).delete()
     links.exclude(pk__in=duplicates).update(tag=into)
+    # update() sends no signals: the recaps' pages and both tags' pages are purged here.
+    invalidate({cache_tags.tag(into.pk), *(cache_tags.tag(pk) for pk in source_ids)})
 
 
 class RecapTagAdmin(TagAdmin):

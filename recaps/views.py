@@ -6,7 +6,7 @@ The show hub and the person page list articles, so their views live here with th
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,15 +15,17 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from pagecache import tags as cache_tags
+from pagecache.views import CacheTaggedMixin, card_tags
 from people.cast import credits_for_facts, fact_credits, show_facts
 from people.models import Credit, Person
-from ratings.queries import rating_of, with_reader_rating, with_vote_totals
+from ratings.queries import rating_of, with_reader_rating
 from shows.models import Episode, Show
 from sitesettings.models import SiteSettings
 from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
-from .models import Recap, RecapSlugRedirect, Still, TaggedRecap
+from .models import Recap, RecapSlugRedirect, Still, TaggedRecap, published_condition
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
@@ -78,9 +80,13 @@ class ReaderListMixin:
         return context
 
 
-class HomeView(ReaderListMixin, ListView):
+class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "recaps/home.html"
     context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
+        return {"home", cache_tags.RECAPS, cache_tags.SHOWS, *airing, *card_tags(context["recaps"])}
 
     def get_queryset(self):
         return recap_cards()
@@ -117,7 +123,7 @@ class HomeView(ReaderListMixin, ListView):
         )
 
 
-class RecapDetailView(DetailView):
+class RecapDetailView(CacheTaggedMixin, DetailView):
     """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
     warning instead, unless they ask to see it anyway.
 
@@ -126,6 +132,24 @@ class RecapDetailView(DetailView):
     shows text (see `tests/reader/test_query_budgets.py` for what each query is)."""
 
     context_object_name = "recap"
+
+    def cache_tags(self, context):
+        recap, show = context["recap"], context["show"]
+        linked = {link["show_id"] for link in context["also_read"] if link["show_id"]}
+        return {
+            cache_tags.recap(recap.pk),
+            cache_tags.comments(recap.pk),
+            cache_tags.show(show.pk),
+            cache_tags.ratings(recap.episode_id),
+            # Also Read and the previous/next links follow what is published.
+            cache_tags.RECAPS,
+            *(cache_tags.show(pk) for pk in linked),
+            *(cache_tags.person(credit.person_id) for credit in self.credits),
+            *(cache_tags.tag(tag["pk"]) for tag in context["tags"]),
+        }
+
+    def rated_episodes(self, context):
+        return [context["recap"].episode_id]
 
     def recaps(self):
         return (
@@ -170,7 +194,7 @@ class RecapDetailView(DetailView):
         episode, show = recap.episode, recap.episode.show
         stills = list(Still.objects.filter(recap_id=recap.pk))
         hero = next((still for still in stills if still.is_hero), None)
-        credits = fact_credits(show)
+        credits = self.credits = fact_credits(show)
         previous, following, later_recap, rating = around_episode(episode)
         # What the rating tag reads, named as `with_reader_rating` names it on lists.
         recap.reader_rating_average, recap.reader_rating_count = rating
@@ -255,9 +279,9 @@ def link_from_row(pk, slug, subtitle, number, show_id, show_title):
     }
 
 
-# Published recaps of later episodes read to find the next episode's recap and whether this
-# one is the latest of its show; more than one per episode only if an editor forced it.
-LATER_RECAPS_READ = 5
+# Rows read for the neighbours: the three episodes (more than one row each only if an editor
+# forced two published recaps of one episode) and a later episode with a published recap.
+AROUND_ROWS = 8
 
 
 def around_episode(episode):
@@ -267,44 +291,56 @@ def around_episode(episode):
     previous and next are {"episode", "recap"} (None where the show has no such episode;
     "recap" None while it has no published recap); later_recap says whether any later episode
     of the show has a published recap (only the latest recap of a show carries the "Next:"
-    line). Two queries of plain values: the three episodes with their vote totals, and the
-    published recaps from the previous episode on."""
+    line). One query of plain values: the three episodes with their published recaps and
+    their readers' rating, and the first later episode with a published recap."""
     show, number = episode.show, episode.number
-    around, rating = {}, (None, 0)
-    episodes = with_vote_totals(
-        Episode.objects.filter(show_id=show.pk, number__in=[number - 1, number, number + 1])
-    ).values_list("pk", "number", "title", "reader_rating_average", "reader_rating_count")
-    for pk, row_number, title, average, count in episodes:
+    live = FilteredRelation("recaps", condition=published_condition(through="recaps__"))
+    rows = (
+        with_reader_rating(Episode.objects.filter(show_id=show.pk).annotate(live=live))
+        .filter(
+            Q(number__in=[number - 1, number, number + 1])
+            | Q(number__gt=number + 1, live__isnull=False)
+        )
+        .order_by("number", F("live__published_at").desc(nulls_last=True), "-live__pk")
+        .values_list(
+            "pk",
+            "number",
+            "title",
+            "live__pk",
+            "live__slug",
+            "live__subtitle",
+            "reader_rating_average",
+            "reader_rating_count",
+        )[:AROUND_ROWS]
+    )
+    around, rating, later_recap = {}, (None, 0), False
+    for pk, row_number, title, recap_pk, slug, subtitle, average, count in rows:
         if row_number == number:
             rating = (average, count)
-        else:
-            around[row_number] = {
+            continue
+        later_recap = later_recap or (row_number > number and recap_pk is not None)
+        if row_number not in (number - 1, number + 1):
+            continue
+        neighbour = around.setdefault(
+            row_number,
+            {
                 "episode": Episode(pk=pk, show=show, number=row_number, title=title),
                 "recap": None,
-            }
-    rows = (
-        Recap.objects.published()
-        .filter(episode__show_id=show.pk, episode__number__gte=number - 1)
-        .exclude(episode__number=number)
-        .order_by("episode__number", "-published_at", "-pk")
-        .values_list(*LINK_FIELDS)[:LATER_RECAPS_READ]
-    )
-    later_recap = False
-    for row in rows:
-        row_number = row[3]
-        later_recap = later_recap or row_number > number
-        neighbour = around.get(row_number)
-        if neighbour is not None and neighbour["recap"] is None:
-            neighbour["recap"] = link_from_row(*row)
+            },
+        )
+        if recap_pk is not None and neighbour["recap"] is None:
+            neighbour["recap"] = link_from_row(
+                recap_pk, slug, subtitle, row_number, show.pk, show.title
+            )
     return around.get(number - 1), around.get(number + 1), later_recap, rating
 
 
 def tags_of(recap):
-    """The recap's tags as {"name", "slug"}, in the order they were added. One query."""
+    """The recap's tags as {"pk", "name", "slug"}, in the order they were added. One query."""
     return list(
         TaggedRecap.objects.filter(content_object_id=recap.pk)
         .order_by("pk")
-        .values(name=F("tag__name"), slug=F("tag__slug"))
+        .values(pk=F("tag_id"), name=F("tag__name"), slug=F("tag__slug"))
     )
 
 
@@ -370,9 +406,12 @@ class SharedPreviewView(PreviewMixin, RecapDetailView):
         return private(response)
 
 
-class TagView(ReaderListMixin, ListView):
+class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "recaps/tag.html"
     context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *card_tags(context["recaps"])}
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -389,8 +428,26 @@ class TagView(ReaderListMixin, ListView):
         )
 
 
-class ShowHubView(DetailView):
+class ShowHubView(CacheTaggedMixin, DetailView):
     """All of our reviews of a show: facts, cast, the episode guide with recap links."""
+
+    def cache_tags(self, context):
+        show = context["show"]
+        recaps = [row["recap"]["pk"] for row in context["guide"] if row["recap"]]
+        return {
+            cache_tags.show(show.pk),
+            cache_tags.RECAPS,
+            *(cache_tags.show(other.pk) for other in context["later_seasons"]),
+            *([cache_tags.show(show.follows_id)] if show.follows_id else []),
+            *(cache_tags.person(credit.person_id) for credit in context["cast"]),
+            *(
+                cache_tags.ratings(row["episode_pk"])
+                for row in context["guide"]
+                if row["episode_pk"]
+            ),
+            *(cache_tags.recap(pk) for pk in recaps),
+            *(cache_tags.comments(pk) for pk in recaps),
+        }
 
     template_name = "shows/show_detail.html"
     context_object_name = "show"
@@ -429,6 +486,7 @@ class ShowHubView(DetailView):
             rows.append(
                 {
                     "number": number,
+                    "episode_pk": episode.pk if episode else None,
                     "title": episode.title if episode else "",
                     "air_date": aired_on,
                     "aired": aired_on is not None and aired_on <= today,
@@ -439,7 +497,7 @@ class ShowHubView(DetailView):
         return rows
 
 
-class PersonView(ReaderListMixin, ListView):
+class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
     """A person: photo, description, bio, filmography, and the published recaps of their shows
     (paginated)."""
 
@@ -459,6 +517,14 @@ class PersonView(ReaderListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+
+    def cache_tags(self, context):
+        return {
+            cache_tags.person(self.person.pk),
+            cache_tags.RECAPS,
+            *(cache_tags.show(credit.show_id) for credit in self.credits),
+            *card_tags(context["recaps"]),
+        }
 
     def meta_for(self, context):
         return seo.person_meta(self.request, self.person)

@@ -1,9 +1,12 @@
 from django.views.generic import ListView
 
+from pagecache import policy, tags
+from pagecache.views import CacheTaggedMixin, card_tags
+
 from . import query as search
 
 
-class SearchView(ListView):
+class SearchView(CacheTaggedMixin, ListView):
     """/search/?q=: published recaps (paginated, best first), plus matching shows and people on
     the first page. A fixed number of queries whatever the size of the catalogue."""
 
@@ -11,6 +14,16 @@ class SearchView(ListView):
     context_object_name = "recaps"
     paginate_by = 20
     related_limit = 12
+    cache_kind = policy.SEARCH
+
+    def cache_tags(self, context):
+        return {
+            tags.RECAPS,
+            tags.SHOWS,
+            *card_tags(context.get("recaps") or []),
+            *(tags.show(show.pk) for show in context.get("shows", [])),
+            *(tags.person(person.pk) for person in context.get("people", [])),
+        }
 
     def get(self, request, *args, **kwargs):
         try:

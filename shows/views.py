@@ -1,12 +1,17 @@
 from django.views.generic import ListView
 
 from core.seo import page_meta
+from pagecache import tags
+from pagecache.views import CacheTaggedMixin
 
 from .models import Show
 
 
-class ShowListView(ListView):
+class ShowListView(CacheTaggedMixin, ListView):
     """The shows index, A–Z: two queries a page (count and rows) plus the platforms."""
+
+    def cache_tags(self, context):
+        return {tags.SHOWS, *(tags.show(show.pk) for show in context["shows"])}
 
     paginate_by = 48
     queryset = Show.objects.with_platforms().order_by("title", "pk")

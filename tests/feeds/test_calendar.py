@@ -67,7 +67,7 @@ def test_response_is_a_cacheable_calendar_file(client, soundtrack):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="soundtrack-2.ics"'
     assert "public" in response["Cache-Control"]
-    assert "max-age=3600" in response["Cache-Control"]
+    assert "s-maxage=3600" in response["Cache-Control"]
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["X-WR-CALNAME"]) == "Soundtrack #2 release days"
 

@@ -35,6 +35,12 @@ def cast(soundtrack):
     return person
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """These tests read the view's context, which a page served from the cache does not have."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def results(client, q, **params):
     response = client.get("/search/", {"q": q, **params})
     assert response.status_code == 200, response.content[:500]

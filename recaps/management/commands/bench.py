@@ -1,157 +1,599 @@
-"""Measures the reader pages under load: a large dataset in a separate database, served by
-gunicorn as in production, requested concurrently from this machine only (127.0.0.1)."""
+"""Measures the reader pages under load with wrk, in one run and on the same data: without a page
+cache, with the built-in page cache (local memory, Redis), behind the shipped nginx front cache
+(deploy/nginx.conf) and, as the ceiling, nginx serving the same bytes as static files.
 
+Datasets of each size are built once into bench-data/ (or PostgreSQL databases beside the one
+--database-url names) and reused while their migrations are current. gunicorn and nginx run in
+the foreground as children on 127.0.0.1 ports of the bench's own and are always stopped at the
+end. Rounds alternate between datasets and modes (every other round in reverse order); the table
+shows the median of the rounds, and bench-data/results-<timestamp>.json keeps every figure."""
+
+import json
 import os
+import re
 import secrets
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
+import dj_database_url
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-PORT = 8765
+from deploy import nginx
+
+WRK = "/usr/bin/wrk"
+MODES = ("uncached", "locmem", "redis", "nginx", "static")
+PAGES = ("recap", "hub", "home", "tag", "search", "search-common")
+DEFAULT_PAGES = "recap,hub,home,tag,search"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+# Every variable the app reads that a mode sets, so the caller's own values never leak in.
+MODE_VARIABLES = ("REDIS_URL", "EPISODIC_PAGE_CACHE", "DATABASE_URL")
+TARGETS = {"cache": 10.0, "front": 0.5, "scale": 0.8}
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+def parse_wrk(output):
+    """req/s, p50 and p99 (ms), request and error counts from `wrk --latency` output."""
+
+    def milliseconds(text):
+        value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text).groups()
+        scale = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
+        return float(value) * scale
+
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    if not (rate and p50 and p99):
+        raise CommandError(f"unexpected wrk output:\n{output}")
+    requests = re.search(r"(\d+) requests in", output)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    bad_status = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(rate.group(1)),
+        "p50_ms": milliseconds(p50.group(1)),
+        "p99_ms": milliseconds(p99.group(1)),
+        "requests": int(requests.group(1)) if requests else 0,
+        "errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+        "non_2xx": int(bad_status.group(1)) if bad_status else 0,
+    }
+
+
+def fetch(url, timeout=30):
+    """(status, headers, body) of one GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def git_commit(cwd):
+    def git(*args):
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 class Command(BaseCommand):
-    help = "Benchmark the home, hub, recap, tag and search pages on a large dataset with gunicorn."
+    help = (
+        "Benchmark the reader pages with wrk: uncached, with the page cache (locmem, Redis), "
+        "behind deploy/nginx.conf and as static files; prints req/s, p50/p99 and the ratios."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--recaps", type=int, default=20_000, help="dataset size")
-        parser.add_argument("--requests", type=int, default=200, help="requests per page kind")
-        parser.add_argument("--concurrency", type=int, default=4)
-        parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
+        parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
+        parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+        parser.add_argument("--duration", type=int, default=5, help="seconds per measurement (5)")
+        parser.add_argument(
+            "--warmup", type=int, default=2, help="seconds of wrk warm-up before each (2)"
+        )
+        parser.add_argument("--rounds", type=int, default=3, help="rounds; the median is shown (3)")
+        parser.add_argument(
+            "--sizes", default="2000,20000", help="dataset sizes in recaps (2000,20000)"
+        )
+        parser.add_argument("--modes", default=",".join(MODES), help=",".join(MODES))
+        parser.add_argument("--pages", default=DEFAULT_PAGES, help=",".join(PAGES))
         parser.add_argument(
             "--database-url",
             default="",
-            help="an empty database to fill (default: a new SQLite file in bench-data/)",
+            help="a PostgreSQL database to start from: each size gets a database <name>_<size> "
+            "beside it (default: SQLite files in bench-data/)",
+        )
+        parser.add_argument(
+            "--rebuild", action="store_true", help="build the datasets again, even if current"
         )
 
     def handle(self, *args, **options):
-        workdir = Path(settings.BASE_DIR) / "bench-data"
-        workdir.mkdir(exist_ok=True)
-        database_url = options["database_url"]
-        if not database_url:
-            database = workdir / f"bench-{options['recaps']}.sqlite3"
-            database.unlink(missing_ok=True)
-            database_url = f"sqlite:///{database}"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-            "DJANGO_STATIC_ROOT": str(workdir / "static"),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DATABASE_URL": database_url,
-        }
-        manage = [sys.executable, "manage.py"]
-        started = time.monotonic()
-        for step in (
-            ["migrate", "--noinput", "-v0"],
-            ["collectstatic", "--noinput", "-v0"],
-            ["bench_data", "--recaps", str(options["recaps"])],
-            ["refresh_search"],
-        ):
-            subprocess.run(manage + step, env=env, check=True, cwd=settings.BASE_DIR)
-        self.stdout.write(f"Dataset ready in {time.monotonic() - started:.0f} s ({database_url}).")
+        self.options = options
+        self.validated = False
+        self.base_dir = Path(settings.BASE_DIR)
+        self.workdir = self.base_dir / "bench-data"
+        self.workdir.mkdir(exist_ok=True)
+        sizes = [int(size) for size in options["sizes"].split(",")]
+        modes = self.choose(options["modes"], MODES, "mode")
+        pages = self.choose(options["pages"], PAGES, "page")
+        for tool in [WRK] + ([str(nginx.NGINX)] if {"nginx", "static"} & set(modes) else []):
+            if not Path(tool).exists():
+                raise CommandError(f"{tool} is missing: `make bench` installs wrk and nginx-light")
+        # A SIGTERM stops the run like Ctrl-C does, so the servers are stopped either way.
+        signal.signal(signal.SIGTERM, self.interrupt)
 
-        paths = self.page_paths(env)
-        server = subprocess.Popen(
-            [
-                Path(sys.executable).with_name("gunicorn"),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--workers",
-                str(options["workers"]),
-                "--log-level",
-                "warning",
-                "--graceful-timeout",
-                "5",
-            ],
-            env=env,
-            cwd=settings.BASE_DIR,
+        self.commit = git_commit(self.base_dir)
+        self.secret_key = secrets.token_urlsafe(50)
+        self.stdout.write(
+            f"Episodic {self.commit}: wrk -c{options['connections']} -t{options['threads']} "
+            f"-d{options['duration']}s, gunicorn {options['workers']} sync workers, "
+            f"{options['rounds']} round(s), sizes {sizes}, modes {modes}"
         )
-        try:
-            self.wait_for_server()
-            self.stdout.write(
-                f"{'page':<8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}  "
-                f"({options['requests']} requests each, concurrency {options['concurrency']}; "
-                "search* is a word found in every recap)"
-            )
-            for name, path in paths.items():
-                self.measure(name, path, options["requests"], options["concurrency"])
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        self.manage(self.environment(self.dataset_url(sizes[0])), "collectstatic", "--noinput")
+        datasets = {size: self.dataset(size) for size in sizes}
+        paths = {size: self.page_paths(datasets[size], pages) for size in sizes}
 
-    def page_paths(self, env):
+        started = datetime.now(UTC)
+        results = []
+        try:
+            with tempfile.TemporaryDirectory(prefix="episodic-bench-") as scratch:
+                self.scratch = Path(scratch)
+                for round_number in range(options["rounds"]):
+                    order = [(size, mode) for size in sizes for mode in modes]
+                    if round_number % 2:
+                        order.reverse()
+                    for size, mode in order:
+                        results += self.run_mode(
+                            round_number, size, mode, datasets[size], paths[size]
+                        )
+        except KeyboardInterrupt:
+            self.stderr.write("Interrupted: servers stopped; the rounds so far follow.")
+        if not results:
+            return
+        summary = self.summarise(results, sizes, modes, pages)
+        self.report(summary, sizes, modes, pages, results)
+        out = self.workdir / f"results-{started:%Y%m%dT%H%M%SZ}.json"
+        out.write_text(
+            json.dumps(
+                {
+                    "commit": self.commit,
+                    "started": started.isoformat(),
+                    "options": {k: v for k, v in options.items() if k in self.own_options()},
+                    "cpus": os.cpu_count(),
+                    "load_average": os.getloadavg(),
+                    "paths": paths,
+                    "runs": results,
+                    **summary,
+                },
+                indent=1,
+            )
+        )
+        self.stdout.write(f"Every figure: {out.relative_to(self.base_dir)}")
+
+    @staticmethod
+    def own_options():
+        return {
+            "workers", "connections", "threads", "duration", "warmup", "rounds", "sizes",
+            "modes", "pages", "database_url", "rebuild",
+        }  # fmt: skip
+
+    @staticmethod
+    def choose(value, known, what):
+        chosen = [item for item in value.split(",") if item]
+        unknown = set(chosen) - set(known)
+        if unknown:
+            raise CommandError(f"unknown {what}: {', '.join(sorted(unknown))}")
+        return chosen
+
+    @staticmethod
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    # -- datasets ---------------------------------------------------------------------------
+
+    def environment(self, database_url, **extra):
+        """The app's environment for a child process: production settings, DEBUG off."""
+        env = {key: value for key, value in os.environ.items() if key not in MODE_VARIABLES}
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+                "DJANGO_DEBUG": "0",
+                "DJANGO_SECRET_KEY": self.secret_key,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "DJANGO_SECURE_SSL_REDIRECT": "0",
+                "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
+                "DJANGO_STATIC_ROOT": str(self.workdir / "static"),
+                "DJANGO_LOG_LEVEL": "WARNING",
+                "DATABASE_URL": database_url,
+                **extra,
+            }
+        )
+        return env
+
+    def manage(self, env, *command, check=True, capture=False, timeout=3600):
+        return subprocess.run(
+            [sys.executable, "manage.py", *command, "-v0"]
+            if command[0] in ("migrate", "collectstatic")
+            else [sys.executable, "manage.py", *command],
+            env=env,
+            cwd=self.base_dir,
+            check=check,
+            capture_output=capture,
+            text=True,
+            timeout=timeout,
+        )
+
+    def dataset_url(self, size):
+        base = self.options["database_url"]
+        if not base:
+            return f"sqlite:///{self.workdir / f'bench-{size}.sqlite3'}"
+        config = dj_database_url.parse(base)
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise CommandError("--database-url must name a PostgreSQL database")
+        return re.sub(r"/[^/?]*(\?|$)", rf"/{config['NAME']}_{size}\1", base.rstrip("/"), count=1)
+
+    def dataset(self, size):
+        """The database URL of a ready dataset of `size` recaps, built if needed."""
+        url = self.dataset_url(size)
+        if self.options["database_url"]:
+            return self.postgres_dataset(size, url)
+        path = self.workdir / f"bench-{size}.sqlite3"
+        if path.exists() and not self.options["rebuild"]:
+            if self.manage(self.environment(url), "migrate", "--check", check=False).returncode:
+                self.stdout.write(f"{path.name}: migrations changed since it was built; rebuilding")
+            else:
+                self.stdout.write(f"{path.name}: reused")
+                return url
+        # Built under another name and renamed when complete: an interrupted build is not reused.
+        building = path.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        self.build(size, f"sqlite:///{building}")
+        path.unlink(missing_ok=True)
+        building.rename(path)
+        return url
+
+    def postgres_dataset(self, size, url):
+        import psycopg
+        from psycopg import sql
+
+        name = dj_database_url.parse(url)["NAME"]
+        ready = f"episodic bench dataset: {size} recaps"
+        # The server's maintenance database: the named one need not exist.
+        maintenance = {"dbname": "postgres", "autocommit": True}
+        with psycopg.connect(self.options["database_url"], **maintenance) as connection:
+            row = connection.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                [name],
+            ).fetchone()
+            current = (
+                row
+                and row[0] == ready
+                and not self.options["rebuild"]
+                and not self.manage(
+                    self.environment(url), "migrate", "--check", check=False
+                ).returncode
+            )
+            if current:
+                self.stdout.write(f"{name}: reused")
+                return url
+            quoted = sql.Identifier(name)
+            if row:
+                self.stdout.write(f"{name}: not current; rebuilding")
+                connection.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(quoted))
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(quoted))
+            self.build(size, url)
+            connection.execute(
+                sql.SQL("COMMENT ON DATABASE {} IS {}").format(quoted, sql.Literal(ready))
+            )
+        return url
+
+    def build(self, size, url):
+        began = time.monotonic()
+        self.stdout.write(f"Building {size} recaps into {url} …")
+        env = self.environment(url)
+        self.manage(env, "migrate", "--noinput")
+        self.manage(env, "bench_data", "--recaps", str(size))
+        self.manage(env, "refresh_search")
+        self.stdout.write(f"Built in {time.monotonic() - began:.0f} s.")
+
+    def page_paths(self, url, pages):
         code = (
             "from recaps.models import Recap;"
             "r = Recap.objects.published().select_related('episode__show')[5000 % "
             "max(1, Recap.objects.count())];"
             "print(r.slug, r.episode.show.slug, r.tags.first().slug)"
         )
-        with tempfile.TemporaryFile("w+") as out:
-            subprocess.run(
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-                env=env,
-                check=True,
-                stdout=out,
-                cwd=settings.BASE_DIR,
-            )
-            out.seek(0)
-            recap, show, tag = out.read().split()
-        return {
-            "home": "/",
-            "hub": f"/shows/{show}/",
-            "recap": f"/recaps/{recap}/",
-            "tag": f"/tags/{tag}/",
-            "search": "/search/?q=lighthouse",
-            "search*": "/search/?q=song",
-        }
-
-    def wait_for_server(self):
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise CommandError(f"gunicorn did not answer on 127.0.0.1:{PORT}")
-
-    def measure(self, name, path, count, concurrency):
-        url = f"http://127.0.0.1:{PORT}{path}"
-
-        def fetch(_):
-            began = time.perf_counter()
-            with urllib.request.urlopen(url, timeout=30) as response:
-                response.read()
-                status = response.status
-            return time.perf_counter() - began, status
-
-        for _ in range(5):
-            fetch(None)
-        began = time.perf_counter()
-        with ThreadPoolExecutor(concurrency) as pool:
-            results = list(pool.map(fetch, range(count)))
-        elapsed = time.perf_counter() - began
-        latencies = [seconds * 1000 for seconds, _ in results]
-        failures = sum(status != 200 for _, status in results)
-        self.stdout.write(
-            f"{name:<8} {count / elapsed:8.1f} {statistics.median(latencies):8.1f} "
-            f"{percentile(latencies, 0.99):8.1f}" + (f"  {failures} failed" if failures else "")
+        shell = self.manage(
+            self.environment(url), "shell", "--no-imports", "-c", code, capture=True, timeout=120
         )
+        recap, show, tag = shell.stdout.split()
+        every = {
+            "recap": f"/recaps/{recap}/",
+            "hub": f"/shows/{show}/",
+            "home": "/",
+            "tag": f"/tags/{tag}/",
+            # One of 50 motifs: in 2% of the recaps.
+            "search": "/search/?q=lighthouse",
+            # A word found in every recap.
+            "search-common": "/search/?q=song",
+        }
+        return {page: every[page] for page in pages}
+
+    # -- servers ----------------------------------------------------------------------------
+
+    @contextmanager
+    def gunicorn(self, url, **extra):
+        """gunicorn on a free 127.0.0.1 port; yields its base URL."""
+        port = nginx.free_port()
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(self.options["workers"]),
+                "--log-level",
+                "warning",
+                "--graceful-timeout",
+                "5",
+            ],
+            env=self.environment(url, **extra),
+            cwd=self.base_dir,
+            start_new_session=True,
+        )
+        try:
+            if not nginx.wait_for_port(port, 60, process):
+                raise CommandError(f"gunicorn did not listen on 127.0.0.1:{port}")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            nginx.stop_process(process)
+
+    def front(self, name):
+        """A fresh prefix directory and a free port for an nginx of this mode."""
+        prefix = self.scratch / name
+        shutil.rmtree(prefix, ignore_errors=True)
+        return prefix, nginx.free_port()
+
+    @contextmanager
+    def servers(self, mode, url, paths):
+        """Starts what `mode` needs; yields {page: URL to measure}."""
+        cache_off = {"EPISODIC_PAGE_CACHE": "0"}
+        cache_on = {"EPISODIC_PAGE_CACHE": "1"}
+        with ExitStack() as stack:
+            if mode == "uncached":
+                base = stack.enter_context(self.gunicorn(url, **cache_off))
+            elif mode == "locmem":
+                base = stack.enter_context(self.gunicorn(url, **cache_on))
+            elif mode in ("redis", "nginx"):
+                self.flush_redis()
+                upstream = stack.enter_context(self.gunicorn(url, REDIS_URL=REDIS_URL, **cache_on))
+                base = upstream
+                if mode == "nginx":
+                    prefix, port = self.front("nginx")
+                    body = nginx.render(
+                        {
+                            "EPISODIC_UPSTREAM": upstream.removeprefix("http://"),
+                            "EPISODIC_LISTEN": f"127.0.0.1:{port}",
+                            "EPISODIC_SERVER_NAME": "127.0.0.1",
+                            "EPISODIC_CACHE_PATH": prefix / "cache",
+                            "EPISODIC_MEDIA_ROOT": self.workdir / "media",
+                        }
+                    )
+                    front = nginx.Nginx(prefix, body, port)
+                    if not self.validated:
+                        # The shipped file, placeholders filled, as nginx itself reads it.
+                        report = front.test().splitlines()[-1].removeprefix("nginx: ")
+                        self.stdout.write(f"deploy/nginx.conf → {front.conf}: {report}")
+                        self.validated = True
+                    stack.enter_context(front)
+                    base = f"http://127.0.0.1:{port}"
+            else:  # static: the same bytes, fetched once from gunicorn, as files
+                prefix, port = self.front("static")
+                pages_dir = prefix / "pages"
+                pages_dir.mkdir(parents=True)
+                with self.gunicorn(url, **cache_off) as upstream:
+                    for page, path in paths.items():
+                        status, _, body = fetch(upstream + path)
+                        if status != 200:
+                            raise CommandError(f"{page}: {path} answered {status}")
+                        (pages_dir / f"{page}.html").write_bytes(body)
+                site = (
+                    f"server {{\n    listen 127.0.0.1:{port};\n"
+                    f"    root {pages_dir};\n    default_type text/html;\n}}\n"
+                )
+                stack.enter_context(nginx.Nginx(prefix, site, port))
+                yield {page: f"http://127.0.0.1:{port}/{page}.html" for page in paths}
+                return
+            yield {page: base + path for page, path in paths.items()}
+
+    @staticmethod
+    def flush_redis():
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL, socket_timeout=5)
+        try:
+            client.flushdb()
+        finally:
+            client.close()
+
+    # -- measuring --------------------------------------------------------------------------
+
+    def run_mode(self, round_number, size, mode, url, paths):
+        results = []
+        with self.servers(mode, url, paths) as urls:
+            self.warm(mode, urls)
+            for page, target in urls.items():
+                if self.options["warmup"]:
+                    self.wrk(target, self.options["warmup"])
+                # After the warm-up: what a reader gets now (HIT once nginx keeps the page).
+                cache_status = fetch(target)[1].get("X-Cache-Status") if mode == "nginx" else None
+                figures = self.wrk(target, self.options["duration"])
+                results.append(
+                    {
+                        "round": round_number + 1,
+                        "size": size,
+                        "mode": mode,
+                        "page": page,
+                        "url": target,
+                        "cache_status": cache_status,
+                        "load_average": os.getloadavg()[0],
+                        **figures,
+                    }
+                )
+                self.stdout.write(
+                    f"  round {round_number + 1} {size:>6} {mode:<8} {page:<13} "
+                    f"{figures['rps']:9.1f} req/s  p50 {figures['p50_ms']:7.2f} ms  "
+                    f"p99 {figures['p99_ms']:7.2f} ms"
+                    + (f"  X-Cache-Status {cache_status}" if cache_status else "")
+                    + (f"  {figures['errors']} socket errors" if figures["errors"] else "")
+                    + (f"  {figures['non_2xx']} non-2xx" if figures["non_2xx"] else "")
+                )
+        return results
+
+    def warm(self, mode, urls):
+        """Every page once per connection, all at once, so that each worker has imported,
+        connected and rendered it before wrk starts (a fresh worker's first page is slow)."""
+        pool = ThreadPoolExecutor(self.options["connections"])
+        try:
+            for page, target in urls.items():
+                for status, _, _ in pool.map(fetch, [target] * self.options["connections"]):
+                    if status != 200:
+                        raise CommandError(f"{mode} {page}: {target} answered {status}")
+        finally:
+            # On Ctrl-C, go and stop the servers at once rather than wait for these requests.
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def wrk(self, target, seconds):
+        connections = self.options["connections"]
+        command = [
+            WRK,
+            f"-c{connections}",
+            f"-t{max(1, min(self.options['threads'], connections))}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            target,
+        ]
+        # wrk stops itself after `seconds`; the timeout only guards against a hang.
+        done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30)
+        if done.returncode:
+            raise CommandError(f"wrk failed: {done.stderr}")
+        return parse_wrk(done.stdout)
+
+    # -- report -----------------------------------------------------------------------------
+
+    def summarise(self, results, sizes, modes, pages):
+        medians = {}
+        for size in sizes:
+            for mode in modes:
+                for page in pages:
+                    runs = [
+                        r
+                        for r in results
+                        if (r["size"], r["mode"], r["page"]) == (size, mode, page)
+                    ]
+                    if runs:
+                        medians[f"{size}/{mode}/{page}"] = {
+                            key: statistics.median(r[key] for r in runs)
+                            for key in ("rps", "p50_ms", "p99_ms")
+                        } | {"rounds": len(runs)}
+
+        def ratio(a, b):
+            if a in medians and b in medians and medians[b]["rps"]:
+                return float(f"{medians[a]['rps'] / medians[b]['rps']:.4g}")
+            return None
+
+        ratios = {}
+        for page in pages:
+            for size in sizes:
+                for cached in ("locmem", "redis"):
+                    ratios[f"{cached}/uncached@{size}/{page}"] = ratio(
+                        f"{size}/{cached}/{page}", f"{size}/uncached/{page}"
+                    )
+                ratios[f"nginx/static@{size}/{page}"] = ratio(
+                    f"{size}/nginx/{page}", f"{size}/static/{page}"
+                )
+            if len(sizes) > 1:
+                small, large = min(sizes), max(sizes)
+                for mode in modes:
+                    ratios[f"{large}/{small}@{mode}/{page}"] = ratio(
+                        f"{large}/{mode}/{page}", f"{small}/{mode}/{page}"
+                    )
+        return {"medians": medians, "ratios": {k: v for k, v in ratios.items() if v is not None}}
+
+    def report(self, summary, sizes, modes, pages, results=()):
+        medians, ratios = summary["medians"], summary["ratios"]
+        unkept = sorted(
+            {r["page"] for r in results if r["mode"] == "nginx" and r["cache_status"] != "HIT"}
+        )
+        if unkept:
+            self.stdout.write(
+                f"\nnginx did not keep {', '.join(unkept)} (no HIT after the warm-up): the app "
+                "sent no public Cache-Control, so those nginx figures measure the app through "
+                "nginx's cache lock."
+            )
+        rounds = max(m["rounds"] for m in medians.values())
+        self.stdout.write(
+            f"\nEpisodic {self.commit} — req/s · p50 ms · p99 ms, median of {rounds} round(s); "
+            f"wrk {self.options['connections']} connections, {self.options['workers']} workers"
+        )
+        width = 24
+        for size in sizes:
+            self.stdout.write(f"\n{size:,} recaps")
+            self.stdout.write(f"{'page':<14}" + "".join(f"{mode:>{width}}" for mode in modes))
+            for page in pages:
+                cells = []
+                for mode in modes:
+                    m = medians.get(f"{size}/{mode}/{page}")
+                    cells.append(
+                        f"{m['rps']:.0f} · {m['p50_ms']:.1f} · {m['p99_ms']:.1f}" if m else "—"
+                    )
+                self.stdout.write(f"{page:<14}" + "".join(f"{cell:>{width}}" for cell in cells))
+
+        rows = []
+        for size in sizes:
+            for cached in ("locmem", "redis"):
+                label = f"{cached} / uncached, {size:,}"
+                rows.append((label, f"{cached}/uncached@{size}", "cache"))
+            rows.append((f"nginx / static, {size:,}", f"nginx/static@{size}", "front"))
+        if len(sizes) > 1:
+            small, large = min(sizes), max(sizes)
+            for mode in modes:
+                target = "scale" if mode == "uncached" else None
+                rows.append((f"{large:,} / {small:,}, {mode}", f"{large}/{small}@{mode}", target))
+        rows = [
+            (label, target, [ratios.get(f"{key}/{page}") for page in pages])
+            for label, key, target in rows
+            if any(f"{key}/{page}" in ratios for page in pages)
+        ]
+        if rows:
+            self.stdout.write(
+                f"\n{'ratio':<30}" + "".join(f"{page:>14}" for page in pages) + "    target"
+            )
+        for label, target, values in rows:
+            goal = TARGETS.get(target)
+            cells = []
+            for v in values:
+                if v is None:
+                    cells.append("—")
+                else:
+                    mark = "" if goal is None else (" ✓" if v >= goal else " ✗")
+                    cells.append(f"{v:.3g}{mark}")
+            suffix = "" if goal is None else f"≥ {goal:g}" + ("×" if target == "cache" else "")
+            self.stdout.write(
+                f"{label:<30}" + "".join(f"{cell:>14}" for cell in cells) + f"    {suffix}"
+            )

@@ -1,0 +1,244 @@
+"""The built-in page cache: reader pages for readers who are not signed in, served from
+Django's cache (Redis, or local memory) until a tag they show is purged.
+
+Keys: the code's release, scheme, host, path and query string — only for queries made of the
+parameters reader pages read (anything else is rendered, never stored, so no one is served a
+page made for other parameters). Readers with a theme, spoiler mark or ratings cookie get the
+copy made for the part of their cookies that changes this page (their theme, their marks for
+the shows the page shows, their score for the episode it rates): a bounded number of copies
+per page. Staff and readers with a held comment (a session) bypass the cache."""
+
+import gzip
+import hashlib
+import time
+
+import brotli
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from . import policy, settings, tags
+
+QUERY_PARAMETERS = frozenset({"page", "comments", "spoilers", "q"})
+MAX_QUERY_LENGTH = 300
+KEY_PREFIX = "pc:page:"
+VARY_PREFIX = "pc:vary:"
+COMPRESS_MIN_BYTES = 1024
+NO_VARIANTS = {"shows": [], "episodes": [], "reads_cookies": False}
+# Headers set afresh on every answer, never replayed from a stored copy.
+FRESH_HEADERS = frozenset(
+    {
+        "cache-control",
+        "last-modified",
+        "x-accel-expires",
+        "etag",
+        "vary",
+        "content-length",
+        "content-encoding",
+        "set-cookie",
+        "cache-tag",
+    }
+)
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or policy.SESSION_COOKIE in request.COOKIES:
+        return False
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        return False
+    return all(name in QUERY_PARAMETERS for name in request.GET)
+
+
+def page_key(request):
+    query = request.META.get("QUERY_STRING", "")
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def variant(request, spec):
+    """The part of the reader's cookies that changes this page, as text ("" without any)."""
+    if not spec.get("reads_cookies", True) or not policy.has_reader_cookies(request):
+        return ""
+    from preferences.theme import chosen_theme
+    from ratings import rated_cookie
+    from spoilers import marks
+
+    watched = marks.for_request(request)
+    rated = rated_cookie.read(request) if spec["episodes"] else {}
+    parts = [
+        chosen_theme(request) or "",
+        ";".join(f"{pk}:{watched.get(pk)}" for pk in spec["shows"] if watched.get(pk)),
+        ";".join(f"{pk}:{rated.get(pk)}" for pk in spec["episodes"] if rated.get(pk)),
+    ]
+    return "|".join(parts)
+
+
+def accepted_encoding(request):
+    offered = {}
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, parameters = item.strip().partition(";")
+        quality = parameters.strip().removeprefix("q=")
+        try:
+            offered[name.strip().lower()] = float(quality) if quality else 1.0
+        except ValueError:
+            continue
+    for name in ("br", "gzip"):
+        if offered.get(name, 0) > 0:
+            return name
+    return None
+
+
+def compressed(content):
+    """{"br": …, "gzip": …} for a page large enough to gain from it."""
+    if len(content) < COMPRESS_MIN_BYTES:
+        return {}
+    return {"br": brotli.compress(content, quality=5), "gzip": gzip.compress(content, 6, mtime=0)}
+
+
+class StoredPage:
+    __slots__ = (
+        "built_at",
+        "modified",
+        "expires",
+        "tags",
+        "kind",
+        "reads_cookies",
+        "headers",
+        "content",
+        "encoded",
+        "etag",
+    )
+
+    def __init__(self, response, built_at, modified, expires):
+        self.built_at = built_at
+        self.modified = modified
+        # Checked on every hit as well as given to the cache, so a copy never outlives the
+        # next scheduled publication, whatever the cache server's clock says.
+        self.expires = expires
+        self.tags = sorted(getattr(response, policy.TAGS_ATTRIBUTE))
+        self.kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
+        self.reads_cookies = getattr(response, "cache_reads_cookies", True)
+        self.headers = [
+            (name, value) for name, value in response.items() if name.lower() not in FRESH_HEADERS
+        ]
+        self.content = response.content
+        self.encoded = compressed(self.content) if django_settings.PAGE_COMPRESSION else {}
+        self.etag = policy.strong_etag(self.content)
+
+    def __getstate__(self):
+        return [getattr(self, name) for name in self.__slots__]
+
+    def __setstate__(self, state):
+        for name, value in zip(self.__slots__, state, strict=True):
+            setattr(self, name, value)
+
+    def response(self):
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        response["ETag"] = self.etag
+        setattr(response, policy.TAGS_ATTRIBUTE, set(self.tags))
+        setattr(response, policy.KIND_ATTRIBUTE, self.kind)
+        response.cache_reads_cookies = self.reads_cookies
+        response.page_cache = "hit"
+        return response
+
+
+def vary_spec(response, page_tags):
+    """Which reader cookies' parts this page depends on: marks for the shows it shows, and
+    the score for the episodes whose own rating it shows."""
+    shows = sorted(int(name[5:]) for name in page_tags if name.startswith("show:"))
+    episodes = sorted(getattr(response, "cache_rated_episodes", ()))
+    reads_cookies = getattr(response, "cache_reads_cookies", True)
+    return {"shows": shows, "episodes": episodes, "reads_cookies": reads_cookies}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.time()
+        use_cache = settings.enabled() and cacheable_request(request)
+        if use_cache:
+            base = page_key(request)
+            stored = self.lookup(request, base, started)
+            if stored is not None:
+                return self.answer(request, stored.response(), stored, stored.modified, started)
+        response = self.get_response(request)
+        page_tags = getattr(response, policy.TAGS_ATTRIBUTE, None)
+        if page_tags is None or response.status_code != 200 or response.streaming:
+            return response
+        known = tags.remember(page_tags, started)
+        schedule = settings.publications(started)
+        modified = policy.last_modified(known, started, schedule[0])
+        stored = None
+        if use_cache and self.storable(request, response):
+            lifetime = settings.until(settings.page_seconds(), schedule[1], started)
+            if lifetime > 0:
+                stored = StoredPage(response, started, modified, started + lifetime)
+                spec = vary_spec(response, page_tags)
+                cache.set(VARY_PREFIX + base, spec, lifetime)
+                cache.set(self.key(request, base, spec), stored, lifetime)
+        response.page_cache = "miss" if stored else "bypass"
+        return self.answer(request, response, stored, modified, started, schedule)
+
+    def key(self, request, base, spec):
+        return f"{KEY_PREFIX}{settings.release()}:{base}:{variant(request, spec)}"
+
+    def lookup(self, request, base, now):
+        """The stored copy of this page for this reader, if it is still fresh."""
+        spec = NO_VARIANTS
+        if policy.has_reader_cookies(request):
+            spec = cache.get(VARY_PREFIX + base)
+            if spec is None:
+                return None
+        stored = cache.get(self.key(request, base, spec))
+        # A copy from the future (a clock set back) is as stale as one past its time.
+        if stored is None or not stored.built_at <= now < stored.expires:
+            return None
+        if tags.is_fresh(stored.tags, stored.built_at, now):
+            return stored
+        return None
+
+    def storable(self, request, response):
+        return not (
+            response.cookies
+            or policy.said_private(response)
+            or "nonce-" in response.get("Content-Security-Policy", "")
+        )
+
+    def answer(self, request, response, stored, modified, now, schedule=None):
+        page_tags = getattr(response, policy.TAGS_ATTRIBUTE)
+        kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
+        schedule = schedule or settings.publications(now)
+        policy.apply(request, response, page_tags, kind, modified, schedule, now)
+        if django_settings.PAGE_COMPRESSION:
+            self.compress(request, response, stored)
+        response["X-Page-Cache"] = getattr(response, "page_cache", "bypass")
+        conditional = get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(modified), response=response
+        )
+        if conditional is not response:
+            for name in ("Cache-Tag", "X-Accel-Expires", "X-Page-Cache"):
+                if name in response:
+                    conditional[name] = response[name]
+        return conditional
+
+    def compress(self, request, response, stored):
+        """br or gzip for clients that take it. Reader pages hold no secret (no CSRF token, no
+        personal data), so compression cannot leak one (BREACH)."""
+        response.headers["Vary"] = ", ".join(
+            filter(None, [response.get("Vary"), "Accept-Encoding"])
+        )
+        encoding = accepted_encoding(request)
+        if encoding is None:
+            return
+        encoded = stored.encoded if stored is not None else compressed(response.content)
+        if encoding not in encoded:
+            return
+        response.content = encoded[encoding]
+        response["Content-Encoding"] = encoding
+        response["ETag"] = response["ETag"][:-1] + f'-{encoding}"'

@@ -1,0 +1,128 @@
+"""Cache tags: every cached page and fragment names what it shows ("recap:12", "show:3",
+"recaps"), and a change purges the tags it touches.
+
+A tag's version is the time of its last purge, kept in the default cache. Whatever was built
+(page or fragment) before one of its tags' versions is stale; so a purge is one write however
+many pages show the tag, and nothing needs a list of the pages. With Redis every worker sees
+the same versions; a local-memory cache is per process (see `pagecache.settings`).
+
+A tag whose version was evicted from the cache is unknown, which counts as stale: a purge that
+the cache forgot can never bring an old copy back.
+
+A version may lie in the future: that is a purge already decided but not yet in force, which
+readers' ratings use to refresh their pages at most once a minute (`purge_at`).
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+
+from . import settings
+
+VERSION_PREFIX = "pc:tag:"
+FRAGMENT_PREFIX = "pc:fragment:"
+
+# Tags that every reader page carries, for changes that touch every page.
+SITE = "site"
+# Any change to which recaps are published, or when: lists, feeds, neighbours, Also Read.
+RECAPS = "recaps"
+# The shows A–Z list and the home page's "Airing now".
+SHOWS = "shows"
+
+
+def recap(pk):
+    return f"recap:{pk}"
+
+
+def comments(recap_pk):
+    return f"comments:{recap_pk}"
+
+
+def show(pk):
+    return f"show:{pk}"
+
+
+def person(pk):
+    return f"person:{pk}"
+
+
+def tag(pk):
+    return f"tag:{pk}"
+
+
+def ratings(episode_pk):
+    return f"ratings:{episode_pk}"
+
+
+def versions(tags):
+    """{tag: time of its last purge} for the tags the cache still knows."""
+    keys = {VERSION_PREFIX + name: name for name in tags}
+    return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+
+
+def remember(tags, built_at):
+    """Give tags that the cache does not know a version just before `built_at`, so that what
+    was built at `built_at` is fresh until the next purge. Existing versions are kept."""
+    known = versions(tags)
+    for name in set(tags) - set(known):
+        cache.add(VERSION_PREFIX + name, built_at - 0.001, None)
+    return known
+
+
+def is_fresh(tags, built_at, now=None, known=None):
+    """Whether something built at `built_at` and showing `tags` is still current: built after
+    the last purge of each tag (a purge in the same instant wins, as under a frozen clock).
+    `known`: the tags' versions, if already read."""
+    now = time.time() if now is None else now
+    known = versions(tags) if known is None else known
+    if len(known) < len(set(tags)):
+        return False
+    return all(version < built_at or version > now for version in known.values())
+
+
+def purge(tags):
+    """Everything built before now showing any of `tags` is stale."""
+    tags = set(tags)
+    if tags:
+        now = time.time()
+        cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
+
+
+def purge_within(tags, seconds):
+    """Purge `tags` `seconds` from now, unless a purge of them is already due: many changes in
+    a row then cost one purge, and none waits longer than `seconds` to show."""
+    now = time.time()
+    due = {name for name, version in versions(tags).items() if version > now}
+    pending = set(tags) - due
+    if pending:
+        cache.set_many({VERSION_PREFIX + name: now + seconds for name in pending}, None)
+    return pending
+
+
+def cached_fragment(
+    name: str,
+    tags: Iterable[str],
+    build: Callable[[], object],
+    key_parts: Iterable[object] = (),
+    timeout: int | None = None,
+):
+    """`build()`'s value, kept until one of `tags` is purged, the next scheduled recap goes
+    live, or `timeout` seconds pass. Keep values reader-independent: data, not masked HTML."""
+    tags = sorted(set(tags))
+    digest = hashlib.blake2b(repr((name, *key_parts)).encode(), digest_size=16).hexdigest()
+    key = f"{FRAGMENT_PREFIX}{settings.release()}:{digest}"
+    now = time.time()
+    stored = cache.get(key)
+    if stored is not None:
+        built_at, expires, stored_tags, value = stored
+        fresh = built_at <= now < expires and is_fresh(tags, built_at, now)
+        if fresh and stored_tags == tags:
+            return value
+    value = build()
+    remember(tags, now)
+    lifetime = settings.lifetime(timeout or settings.fragment_seconds(), now)
+    if lifetime > 0:
+        cache.set(key, (now, now + lifetime, tags, value), lifetime)
+    return value
