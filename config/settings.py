@@ -100,8 +100,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Django's own loaders (project folder, then apps), cached, reading our HTML
+            # templates without their indentation (core.template_loaders).
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "core.template_loaders.FilesystemLoader",
+                        "core.template_loaders.AppDirectoriesLoader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -225,7 +235,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            # WhiteNoise's hashed, compressed files, with our CSS and JS minified first.
+            else "core.staticfiles.MinifiedManifestStaticFilesStorage"
         )
     },
 }

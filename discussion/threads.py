@@ -33,6 +33,8 @@ class ThreadPage:
     number: int
     thread_count: int
     per_page: int = THREADS_PER_PAGE
+    # Every public comment of the recap, on any page: the count readers see.
+    comment_count: int = 0
 
     @property
     def page_count(self):
@@ -59,7 +61,8 @@ def nest(comments):
 
 def thread_page(recap, number=1, per_page=THREADS_PER_PAGE, replies=REPLIES_PER_THREAD):
     """A page of threads, oldest first, each with its first `replies` replies and the number
-    left out (`comment.hidden_replies` on the thread's first comment). One query."""
+    left out (`comment.hidden_replies` on the thread's first comment), and the recap's count of
+    public comments. One query (two for a page past the last)."""
     ranked = (
         public_comments(recap)
         .annotate(
@@ -67,6 +70,7 @@ def thread_page(recap, number=1, per_page=THREADS_PER_PAGE, replies=REPLIES_PER_
             threads_after=Window(DenseRank(), order_by=F("thread_id").desc()),
             place=Window(RowNumber(), partition_by=[F("thread_id")], order_by=F("order").asc()),
             thread_size=Window(Count("pk"), partition_by=[F("thread_id")]),
+            comment_count=Window(Count("pk")),
         )
         .filter(
             thread_number__gt=(number - 1) * per_page,
@@ -76,7 +80,17 @@ def thread_page(recap, number=1, per_page=THREADS_PER_PAGE, replies=REPLIES_PER_
         .order_by("thread_id", "order")
     )
     comments = list(ranked)
-    thread_count = comments[0].thread_number + comments[0].threads_after - 1 if comments else 0
+    if comments:
+        thread_count = comments[0].thread_number + comments[0].threads_after - 1
+        comment_count = comments[0].comment_count
+    else:
+        thread_count = 0
+        comment_count = public_comments(recap).count() if number > 1 else 0
     for comment in comments:
         comment.hidden_replies = comment.thread_size - min(comment.thread_size, replies + 1)
-    return ThreadPage(threads=nest(comments), number=number, thread_count=thread_count)
+    return ThreadPage(
+        threads=nest(comments),
+        number=number,
+        thread_count=thread_count,
+        comment_count=comment_count,
+    )

@@ -169,7 +169,11 @@ class PageCacheMiddleware:
                 stored, schedule = found
                 response = stored.response()
                 return self.answer(request, response, stored, stored.modified, started, schedule)
-        response = self.get_response(request)
+        token = tags.page_started.set(started)
+        try:
+            response = self.get_response(request)
+        finally:
+            tags.page_started.reset(token)
         page_tags = getattr(response, policy.TAGS_ATTRIBUTE, None)
         if page_tags is None or response.status_code != 200 or response.streaming:
             return response

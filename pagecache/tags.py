@@ -16,6 +16,7 @@ readers' ratings use to refresh their pages at most once a minute (`purge_at`).
 import hashlib
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
@@ -23,6 +24,10 @@ from . import settings
 
 VERSION_PREFIX = "pc:tag:"
 FRAGMENT_PREFIX = "pc:fragment:"
+
+# When the page being built began (set by the page cache middleware): a fragment built for it
+# counts from then, so the tags it makes known never look newer than the page.
+page_started: ContextVar[float | None] = ContextVar("page_started", default=None)
 
 # Tags that every reader page carries, for changes that touch every page.
 SITE = "site"
@@ -109,22 +114,28 @@ def cached_fragment(
     build: Callable[[], object],
     key_parts: Iterable[object] = (),
     timeout: int | None = None,
+    tags_of: Callable[[object], Iterable[str]] | None = None,
 ):
-    """`build()`'s value, kept until one of `tags` is purged, the next scheduled recap goes
-    live, or `timeout` seconds pass. Keep values reader-independent: data, not masked HTML."""
-    tags = sorted(set(tags))
+    """`build()`'s value, kept until one of `tags` (or of `tags_of(value)`, for what only the
+    value knows it shows) is purged, the next scheduled recap goes live, or `timeout` seconds
+    pass. Keep values reader-independent: data, not masked HTML."""
+    tags = set(tags)
     digest = hashlib.blake2b(repr((name, *key_parts)).encode(), digest_size=16).hexdigest()
     key = f"{FRAGMENT_PREFIX}{settings.release()}:{digest}"
     now = time.time()
     stored = cache.get(key)
     if stored is not None:
         built_at, expires, stored_tags, value = stored
-        fresh = built_at <= now < expires and is_fresh(tags, built_at, now)
-        if fresh and stored_tags == tags:
+        fresh = built_at <= now < expires and is_fresh(stored_tags, built_at, now)
+        if fresh and tags <= set(stored_tags):
             return value
+    started = min(now, page_started.get() or now)
     value = build()
-    remember(tags, now)
+    if tags_of is not None:
+        tags |= set(tags_of(value))
+    tags = sorted(tags)
+    remember(tags, started)
     lifetime = settings.lifetime(timeout or settings.fragment_seconds(), now)
     if lifetime > 0:
-        cache.set(key, (now, now + lifetime, tags, value), lifetime)
+        cache.set(key, (started, now + lifetime, tags, value), lifetime)
     return value

@@ -1,5 +1,9 @@
 """Sentences about a show's cast, written from its credits (see shows.facts for the wording)."""
 
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
 from shows import facts
 
 from .models import Credit
@@ -29,6 +33,60 @@ def credits_for_facts(show):
         for person_id, title, premiere in rows:
             leads[person_id].earlier_shows.append((title, premiere))
     return credits
+
+
+@dataclass
+class FactPerson:
+    name: str
+    description: str
+    earlier_shows: list = field(default_factory=list)
+
+
+@dataclass
+class FactCredit:
+    """What the facts box reads of a credit; `fact_credits` makes them from plain values."""
+
+    person_id: int
+    role: str
+    person: FactPerson
+
+
+def fact_credits(show):
+    """What `credits_for_facts` gives the facts box (role, person's name and description,
+    each lead's `earlier_shows`), for pages that show no cast list: one query of plain values
+    reads the show's credits and its leads' earlier credits together."""
+    leads = Credit.objects.filter(show_id=show.pk, role=Credit.Role.LEAD).values("person_id")
+    earlier = Q(person_id__in=leads, show__premiere_date__isnull=False) & ~Q(show_id=show.pk)
+    if show.premiere_date:
+        earlier &= Q(show__premiere_date__lt=show.premiere_date)
+    rows = (
+        Credit.objects.filter(Q(show_id=show.pk) | earlier)
+        .order_by("-show__premiere_date", "billing_order", "pk")
+        .values_list(
+            "show_id",
+            "billing_order",
+            "pk",
+            "role",
+            "person_id",
+            "person__name",
+            "person__description",
+            "show__title",
+            "show__premiere_date",
+        )
+    )
+    own, people, earlier_rows = [], {}, []
+    for show_id, order, pk, role, person_id, name, description, title, premiere in rows:
+        if show_id == show.pk:
+            person = people.setdefault(person_id, FactPerson(name, description))
+            own.append((order, pk, FactCredit(person_id, role, person)))
+        else:
+            earlier_rows.append((person_id, title, premiere))
+    leads = {c.person_id for _, _, c in own if c.role == Credit.Role.LEAD}
+    for person_id, title, premiere in earlier_rows:
+        if person_id in leads:
+            people[person_id].earlier_shows.append((title, premiere))
+    own.sort(key=lambda item: item[:2])
+    return [credit for _, _, credit in own]
 
 
 def cast_line(show, credits):

@@ -23,7 +23,7 @@ from . import reading
 class RecapQuerySet(models.QuerySet):
     def published(self, at=None):
         """The only definition of "visible to readers": published, and its time has come."""
-        return self.filter(status=Recap.Status.PUBLISHED, published_at__lte=at or timezone.now())
+        return self.filter(published_condition(at))
 
     def next_publication(self, at=None):
         """When the next scheduled recap goes live, or None: caches of public lists expire then."""
@@ -68,6 +68,17 @@ class RecapQuerySet(models.QuerySet):
 
     def with_article_relations(self):
         return self.select_related("episode__show", "author")
+
+
+def published_condition(at=None, through=""):
+    """The condition of `published()`, for querysets that reach recaps through a relation
+    (`through="recaps__"` from episodes)."""
+    return Q(
+        **{
+            f"{through}status": Recap.Status.PUBLISHED,
+            f"{through}published_at__lte": at or timezone.now(),
+        }
+    )
 
 
 class Recap(models.Model):

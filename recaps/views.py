@@ -6,7 +6,7 @@ The show hub and the person page list articles, so their views live here with th
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from taggit.models import Tag
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
-from people.cast import credits_for_facts, show_facts
+from people.cast import credits_for_facts, fact_credits, show_facts
 from people.models import Credit, Person
 from ratings.queries import rating_of, with_reader_rating
 from shows.models import Episode, Show
@@ -26,7 +26,7 @@ from sitesettings.models import SiteSettings
 from spoilers import views as spoiler_views
 
 from . import preview, seo, workflow
-from .models import Recap, RecapSlugRedirect, Still
+from .models import Recap, RecapSlugRedirect, Still, TaggedRecap, published_condition
 from .queries import of_shows
 from .sections import build_sections
 
@@ -57,15 +57,6 @@ def with_published_recap(episodes):
         recap_subtitle=Subquery(latest.values("subtitle")[:1]),
         recap_comment_count=Subquery(latest.with_comment_count().values("comment_count")[:1]),
     )
-
-
-def is_latest_of_show():
-    """Annotation: no published recap of the same show covers a later episode. Only that
-    recap carries the "Next:" line; as a subquery of the recap's own query it costs nothing."""
-    later = Recap.objects.published().filter(
-        episode__show=OuterRef("episode__show"), episode__number__gt=OuterRef("episode__number")
-    )
-    return ~Exists(later)
 
 
 def recap_link(episode):
@@ -152,13 +143,17 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
 
 class RecapDetailView(CacheTaggedMixin, DetailView):
     """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
-    warning instead, unless they ask to see it anyway."""
+    warning instead, unless they ask to see it anyway.
+
+    The most-read page of the site, so every query here is a plain one: no annotation
+    subqueries on the recap's own row, values rather than model instances where a page only
+    shows text (see `tests/reader/test_query_budgets.py` for what each query is)."""
 
     context_object_name = "recap"
 
     def cache_tags(self, context):
         recap, show = context["recap"], context["show"]
-        linked = [link["episode"] for link in context["also_read"] if link["episode"]]
+        linked = {link["show_id"] for link in context["also_read"] if link["show_id"]}
         return {
             cache_tags.recap(recap.pk),
             cache_tags.comments(recap.pk),
@@ -166,9 +161,9 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             cache_tags.ratings(recap.episode_id),
             # Also Read and the previous/next links follow what is published.
             cache_tags.RECAPS,
-            *(cache_tags.show(episode.show_id) for episode in linked),
+            *(cache_tags.show(pk) for pk in linked),
             *(cache_tags.person(credit.person_id) for credit in self.credits),
-            *(cache_tags.tag(tag.pk) for tag in context["tags"]),
+            *(cache_tags.tag(tag["pk"]) for tag in context["tags"]),
         }
 
     def rated_episodes(self, context):
@@ -177,15 +172,13 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
     def recaps(self):
         return (
             Recap.objects.with_article_relations()
-            .with_comment_count()
             # Closed-by-hand comments (the discussion app) come with the recap: no extra query.
             .select_related("discussion")
-            .prefetch_related("episode__show__platforms", "tags", "stills")
-            .annotate(is_latest_of_show=is_latest_of_show())
+            .prefetch_related("episode__show__platforms")
         )
 
     def get_queryset(self):
-        return with_reader_rating(self.recaps().published(), episode="episode")
+        return self.recaps().published()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -217,31 +210,44 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         recap = self.object
         episode, show = recap.episode, recap.episode.show
-        stills = list(recap.stills.all())
+        stills = list(Still.objects.filter(recap_id=recap.pk))
         hero = next((still for still in stills if still.is_hero), None)
-        credits = self.credits = credits_for_facts(show)
-
-        around = Episode.objects.filter(
-            show=show, number__in=[episode.number - 1, episode.number + 1]
+        credits = self.credits = fact_credits(show)
+        # Cached data, the same for every reader (spoiler masking is applied in the template):
+        # kept until a recap of the show, a publication or (a minute late) a vote changes it.
+        previous, following, later_recap, rating = cached_fragment(
+            "recap-around",
+            [cache_tags.RECAPS, cache_tags.show(show.pk), cache_tags.ratings(episode.pk)],
+            build=lambda: around_episode(episode),
+            key_parts=(episode.pk,),
         )
-        neighbours = {neighbour.number: neighbour for neighbour in with_published_recap(around)}
-        for neighbour in neighbours.values():
-            neighbour.show = show
-        previous, following = (
-            neighbours.get(episode.number - 1),
-            neighbours.get(episode.number + 1),
-        )
+        # What the rating tag reads, named as `with_reader_rating` names it on lists.
+        recap.reader_rating_average, recap.reader_rating_count = rating
         settings = SiteSettings.load()
         context.update(
             show=show,
             hero=hero,
             sections=build_sections(recap, [still for still in stills if still is not hero]),
             facts=show_facts(show, credits),
-            next_release=recap.is_latest_of_show and show.next_release_notice(),
-            previous_episode=previous and {"episode": previous, "recap": recap_link(previous)},
-            next_episode=following and {"episode": following, "recap": recap_link(following)},
-            also_read=self.also_read(recap, show, credits, [previous, following]),
-            tags=recap.tags.all(),
+            next_release=not later_recap and show.next_release_notice(),
+            previous_episode=previous,
+            next_episode=following,
+            also_read=cached_fragment(
+                "recap-also-read",
+                [
+                    cache_tags.RECAPS,
+                    cache_tags.recap(recap.pk),
+                    cache_tags.show(show.pk),
+                    *(cache_tags.person(credit.person_id) for credit in credits),
+                ],
+                build=lambda: self.also_read(recap, show, credits, [previous, following]),
+                key_parts=(recap.pk,),
+                # An edit of a linked recap purges its show's tag.
+                tags_of=lambda links: [
+                    cache_tags.show(link["show_id"]) for link in links if link["show_id"]
+                ],
+            ),
+            tags=tags_of(recap),
             meta=seo.recap_meta(self.request, recap, hero, settings.site_name),
         )
         return context
@@ -249,46 +255,132 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
     def also_read(self, recap, show, credits, neighbours):
         """Editor's picks, the show's hub, the neighbouring episodes' recaps, then recent recaps
         of other shows sharing cast members: published only, no duplicates, at most
-        ALSO_READ_LIMIT recaps (plus the hub). Two queries. Each recap link carries its episode
-        (show and number), so spoiler-safe reading can mask it without a query."""
+        ALSO_READ_LIMIT recaps (plus the hub). Two queries of plain values. Each recap link
+        carries its show and episode number, so spoiler-safe reading can mask it without a
+        query."""
         seen = {recap.pk}
         links = []
 
-        def add(pk, url, title, episode):
-            if pk not in seen and len(links) < ALSO_READ_LIMIT + 1:
-                seen.add(pk)
-                links.append({"url": url, "title": title, "episode": episode})
+        def add(link):
+            if link["pk"] not in seen and len(links) < ALSO_READ_LIMIT + 1:
+                seen.add(link["pk"])
+                links.append(link)
 
-        picks = recap.also_read.published().for_lists().select_related("episode__show")
-        for pick in picks[:ALSO_READ_LIMIT]:
-            add(pick.pk, pick.get_absolute_url(), pick.headline, pick.episode)
+        for row in recap.also_read.published().values_list(*LINK_FIELDS)[:ALSO_READ_LIMIT]:
+            add(link_from_row(*row))
         links.append(
             {
+                "pk": None,
                 "url": show.get_absolute_url(),
                 "title": f"All of Our Reviews of {show.title}",
-                "episode": None,
+                "show_id": None,
             }
         )
         for neighbour in neighbours:
-            link = neighbour and recap_link(neighbour)
-            if link:
-                add(link["pk"], link["url"], link["title"], neighbour)
+            if neighbour and neighbour["recap"]:
+                add(neighbour["recap"])
         people = {credit.person_id for credit in credits}
         if people and len(links) < ALSO_READ_LIMIT + 1:
+            shows = Show.objects.filter(credits__person__in=people).exclude(pk=show.pk)
             shared = (
                 Recap.objects.published()
-                .for_lists()
-                .filter(
-                    episode__show__in=Show.objects.filter(credits__person__in=people).exclude(
-                        pk=show.pk
-                    )
-                )
+                # Through the shows' episodes, so the database reads those few shows' recaps
+                # by the episode index instead of walking every published recap by date.
+                .filter(episode__in=Episode.objects.filter(show__in=shows))
                 .exclude(pk__in=seen)
-                .select_related("episode__show")[:ALSO_READ_LIMIT]
+                .values_list(*LINK_FIELDS)[:ALSO_READ_LIMIT]
             )
-            for other in shared:
-                add(other.pk, other.get_absolute_url(), other.headline, other.episode)
+            for row in shared:
+                add(link_from_row(*row))
         return links
+
+
+# What a recap link needs: enough for its address, its headline and spoiler masking.
+LINK_FIELDS = (
+    "pk",
+    "slug",
+    "subtitle",
+    "episode__number",
+    "episode__show_id",
+    "episode__show__title",
+)
+
+
+def link_from_row(pk, slug, subtitle, number, show_id, show_title):
+    """A recap link (see `recap_link`) from a row of LINK_FIELDS."""
+    return {
+        "pk": pk,
+        "url": reverse("recaps:detail", kwargs={"slug": slug}),
+        "title": f"{show_title} Episode {number} Recap and Review: {subtitle}",
+        "show_id": show_id,
+        "show_title": show_title,
+        "number": number,
+    }
+
+
+# Rows read for the neighbours: the three episodes (more than one row each only if an editor
+# forced two published recaps of one episode) and a later episode with a published recap.
+AROUND_ROWS = 8
+
+
+def around_episode(episode):
+    """The episode's neighbours and its readers' rating, for the recap page:
+    (previous, next, later_recap, (rating average, rating count)).
+
+    previous and next are {"episode", "recap"} (None where the show has no such episode;
+    "recap" None while it has no published recap); later_recap says whether any later episode
+    of the show has a published recap (only the latest recap of a show carries the "Next:"
+    line). One query of plain values: the three episodes with their published recaps and
+    their readers' rating, and the first later episode with a published recap."""
+    show, number = episode.show, episode.number
+    live = FilteredRelation("recaps", condition=published_condition(through="recaps__"))
+    rows = (
+        with_reader_rating(Episode.objects.filter(show_id=show.pk).annotate(live=live))
+        .filter(
+            Q(number__in=[number - 1, number, number + 1])
+            | Q(number__gt=number + 1, live__isnull=False)
+        )
+        .order_by("number", F("live__published_at").desc(nulls_last=True), "-live__pk")
+        .values_list(
+            "pk",
+            "number",
+            "title",
+            "live__pk",
+            "live__slug",
+            "live__subtitle",
+            "reader_rating_average",
+            "reader_rating_count",
+        )[:AROUND_ROWS]
+    )
+    around, rating, later_recap = {}, (None, 0), False
+    for pk, row_number, title, recap_pk, slug, subtitle, average, count in rows:
+        if row_number == number:
+            rating = (average, count)
+            continue
+        later_recap = later_recap or (row_number > number and recap_pk is not None)
+        if row_number not in (number - 1, number + 1):
+            continue
+        neighbour = around.setdefault(
+            row_number,
+            {
+                "episode": Episode(pk=pk, show=show, number=row_number, title=title),
+                "recap": None,
+            },
+        )
+        if recap_pk is not None and neighbour["recap"] is None:
+            neighbour["recap"] = link_from_row(
+                recap_pk, slug, subtitle, row_number, show.pk, show.title
+            )
+    return around.get(number - 1), around.get(number + 1), later_recap, rating
+
+
+def tags_of(recap):
+    """The recap's tags as {"pk", "name", "slug"}, in the order they were added. One query."""
+    return list(
+        TaggedRecap.objects.filter(content_object_id=recap.pk)
+        .order_by("pk")
+        .values(pk=F("tag_id"), name=F("tag__name"), slug=F("tag__slug"))
+    )
 
 
 class PreviewMixin:

@@ -16,5 +16,7 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.filter(is_safe=True)
 def jsonld(data):
     """`{{ data|jsonld }}` → `<script type="application/ld+json">…</script>`."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    payload = json.dumps(
+        data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")
+    ).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -1,6 +1,9 @@
 from django import template
 from django.conf import settings
 
+from pagecache import tags as cache_tags
+from pagecache.tags import cached_fragment
+
 from .. import markup
 from ..forms import CommentForm
 from ..models import Moderation
@@ -15,12 +18,22 @@ def page_number(request):
     return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
 
 
-@register.inclusion_tag("discussion/comments.html", takes_context=True)
-def recap_comments(context, recap):
-    """The recap page's comments: count, a page of threads, this browser's held comments and
-    the form (or why comments are closed). One query, plus the session when it has a cookie."""
+@register.simple_tag(takes_context=True)
+def recap_discussion(context, recap):
+    """What the recap page shows of its comments: count, a page of threads, this browser's
+    held comments and the form (or why comments are closed). One query, plus the session when
+    it has a cookie. Read once at the top of the page, whose byline shows the count; render
+    it with `{% recap_comments recap discussion %}`."""
     request = context["request"]
-    page = thread_page(recap, page_number(request))
+    number = page_number(request)
+    # The same for every reader (held comments are added below): kept until a comment of the
+    # recap is posted, approved or removed.
+    page = cached_fragment(
+        "comment-page",
+        [cache_tags.comments(recap.pk)],
+        build=lambda: thread_page(recap, number),
+        key_parts=(recap.pk, number),
+    )
     shown = {node.comment.pk for node in page.threads}
     held = []
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -33,12 +46,19 @@ def recap_comments(context, recap):
     return {
         "recap": recap,
         "page": page,
+        "comment_count": page.comment_count,
         "held": held,
         "closed_reason": reason,
         "form": None if reason else CommentForm(recap),
         "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
         "request": request,
     }
+
+
+@register.inclusion_tag("discussion/comments.html", takes_context=True)
+def recap_comments(context, recap, discussion=None):
+    """The recap page's comments section, from `recap_discussion` (read here when not given)."""
+    return discussion or recap_discussion(context, recap)
 
 
 @register.simple_tag

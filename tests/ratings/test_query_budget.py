@@ -1,5 +1,6 @@
-"""Ratings cost reader pages no query: the average and count ride on the recap page's recap
-query and the hub's episode-guide query as subqueries, and "You rated" comes from the cookie.
+"""Ratings cost reader pages no query: the average and count ride on a query of episodes the page
+runs anyway (the recap page's previous/this/next episodes, joined to their votes; the hub's
+episode guide, as subqueries), and "You rated" comes from the cookie.
 The vote itself is two queries: the published recap of the episode, and the insert."""
 
 import pytest
@@ -39,8 +40,7 @@ def test_ratings_add_no_query_to_reader_pages(client, show, recap, vote, page):
     assert len(after) == len(before)
     reading_votes = [sql for sql in after if "ratings_episodevote" in sql]
     assert len(reading_votes) == 1
-    main_table = "recaps_recap" if page == "recap" else "shows_episode"
-    assert f'FROM "{main_table}"' in reading_votes[0]
+    assert 'FROM "shows_episode"' in reading_votes[0]
 
 
 def test_a_vote_is_two_queries(recap, vote, django_assert_num_queries):
