@@ -20,6 +20,7 @@ from pagecache.tags import cached_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 from people.cast import credits_for_facts, fact_credits, show_facts
 from people.models import Credit, Person
+from ratings import rated_cookie
 from ratings.queries import rating_of, with_reader_rating
 from shows.models import Episode, Show
 from sitesettings.models import SiteSettings
@@ -215,12 +216,16 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
         credits = self.credits = fact_credits(show)
         # Cached data, the same for every reader (spoiler masking is applied in the template):
         # kept until a recap of the show, a publication or (a minute late) a vote changes it.
-        previous, following, later_recap, rating = cached_fragment(
-            "recap-around",
-            [cache_tags.RECAPS, cache_tags.show(show.pk), cache_tags.ratings(episode.pk)],
-            build=lambda: around_episode(episode),
-            key_parts=(episode.pk,),
-        )
+        # A reader who rated this episode reads it fresh, so their vote counts at once.
+        if rated_cookie.read(self.request).get(episode.pk):
+            previous, following, later_recap, rating = around_episode(episode)
+        else:
+            previous, following, later_recap, rating = cached_fragment(
+                "recap-around",
+                [cache_tags.RECAPS, cache_tags.show(show.pk), cache_tags.ratings(episode.pk)],
+                build=lambda: around_episode(episode),
+                key_parts=(episode.pk,),
+            )
         # What the rating tag reads, named as `with_reader_rating` names it on lists.
         recap.reader_rating_average, recap.reader_rating_count = rating
         settings = SiteSettings.load()
