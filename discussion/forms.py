@@ -4,6 +4,8 @@ from django_comments_xtd.forms import XtdCommentForm
 from . import markup
 
 MAX_LENGTH = 5000
+# What every form carries in its hidden fields to prove where and when it was served.
+SECURITY_FIELDS = {"content_type", "object_pk", "timestamp", "security_hash"}
 
 
 class CommentForm(XtdCommentForm):
@@ -31,6 +33,11 @@ class CommentForm(XtdCommentForm):
         fields["followup"].label = "E-mail me when someone replies"
         fields["honeypot"].label = "Leave this field empty"
         fields["honeypot"].widget = forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+    @property
+    def is_blank(self):
+        """Unbound, with nothing typed in and replying to nothing."""
+        return not self.is_bound and self.initial.keys() <= SECURITY_FIELDS
 
     def clean_honeypot(self):
         # A filled honeypot marks the comment as spam (discussion.rules), without telling.

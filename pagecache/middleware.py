@@ -90,11 +90,17 @@ def accepted_encoding(request):
     return None
 
 
-def compressed(content):
-    """{"br": …, "gzip": …} for a page large enough to gain from it."""
+ENCODERS = {
+    "br": lambda content: brotli.compress(content, quality=5),
+    "gzip": lambda content: gzip.compress(content, 6, mtime=0),
+}
+
+
+def compressed(content, encodings=tuple(ENCODERS)):
+    """{encoding: content encoded} for a page large enough to gain from it."""
     if len(content) < COMPRESS_MIN_BYTES:
         return {}
-    return {"br": brotli.compress(content, quality=5), "gzip": gzip.compress(content, 6, mtime=0)}
+    return {name: ENCODERS[name](content) for name in encodings}
 
 
 class StoredPage:
@@ -169,15 +175,17 @@ class PageCacheMiddleware:
                 stored, schedule = found
                 response = stored.response()
                 return self.answer(request, response, stored, stored.modified, started, schedule)
-        token = tags.page_started.set(started)
+        started_token = tags.page_started.set(started)
+        versions_token = tags.page_versions.set({})
         try:
             response = self.get_response(request)
+            page_tags = getattr(response, policy.TAGS_ATTRIBUTE, None)
+            if page_tags is None or response.status_code != 200 or response.streaming:
+                return response
+            known = tags.remember(page_tags, started)
         finally:
-            tags.page_started.reset(token)
-        page_tags = getattr(response, policy.TAGS_ATTRIBUTE, None)
-        if page_tags is None or response.status_code != 200 or response.streaming:
-            return response
-        known = tags.remember(page_tags, started)
+            tags.page_versions.reset(versions_token)
+            tags.page_started.reset(started_token)
         schedule = settings.publications(started)
         modified = policy.last_modified(known, started, schedule[0])
         stored = None
@@ -251,7 +259,10 @@ class PageCacheMiddleware:
         encoding = accepted_encoding(request)
         if encoding is None:
             return
-        encoded = stored.encoded if stored is not None else compressed(response.content)
+        if stored is not None:
+            encoded = stored.encoded
+        else:
+            encoded = compressed(response.content, [encoding])
         if encoding not in encoded:
             return
         response.content = encoded[encoding]

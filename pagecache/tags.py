@@ -28,6 +28,10 @@ FRAGMENT_PREFIX = "pc:fragment:"
 # When the page being built began (set by the page cache middleware): a fragment built for it
 # counts from then, so the tags it makes known never look newer than the page.
 page_started: ContextVar[float | None] = ContextVar("page_started", default=None)
+# The tag versions read while a page is built ({tag: version, or None when unknown}), set by the
+# middleware: the page names the same tags as the fragments it shows, whose versions were just
+# read, so each is read from the cache once per page.
+page_versions: ContextVar[dict | None] = ContextVar("page_versions", default=None)
 
 # Tags that every reader page carries, for changes that touch every page.
 SITE = "site"
@@ -63,8 +67,25 @@ def ratings(episode_pk):
 
 def versions(tags):
     """{tag: time of its last purge} for the tags the cache still knows."""
+    seen = page_versions.get()
+    if seen is None:
+        return _read_versions(tags)
+    unread = [name for name in tags if name not in seen]
+    if unread:
+        found = _read_versions(unread)
+        seen.update({name: found.get(name) for name in unread})
+    return {name: seen[name] for name in tags if seen[name] is not None}
+
+
+def _read_versions(tags):
     keys = {VERSION_PREFIX + name: name for name in tags}
     return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+
+
+def _write_versions(new_versions):
+    seen = page_versions.get()
+    if seen is not None:
+        seen.update(new_versions)
 
 
 def remember(tags, built_at):
@@ -72,8 +93,19 @@ def remember(tags, built_at):
     was built at `built_at` is fresh until the next purge. Existing versions are kept."""
     known = versions(tags)
     for name in set(tags) - set(known):
-        cache.add(VERSION_PREFIX + name, built_at - 0.001, None)
+        if cache.add(VERSION_PREFIX + name, built_at - 0.001, None):
+            _write_versions({name: built_at - 0.001})
+        else:
+            # Another process gave it a version meanwhile: read that one next time.
+            _forget_versions([name])
     return known
+
+
+def _forget_versions(tags):
+    seen = page_versions.get()
+    if seen is not None:
+        for name in tags:
+            seen.pop(name, None)
 
 
 def is_fresh(tags, built_at, now=None, known=None):
@@ -95,6 +127,7 @@ def purge(tags):
     if tags:
         now = time.time()
         cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
+        _write_versions(dict.fromkeys(tags, now))
 
 
 def purge_within(tags, seconds):
@@ -105,6 +138,7 @@ def purge_within(tags, seconds):
     pending = set(tags) - due
     if pending:
         cache.set_many({VERSION_PREFIX + name: now + seconds for name in pending}, None)
+        _write_versions(dict.fromkeys(pending, now + seconds))
     return pending
 
 
@@ -118,17 +152,12 @@ def cached_fragment(
 ):
     """`build()`'s value, kept until one of `tags` (or of `tags_of(value)`, for what only the
     value knows it shows) is purged, the next scheduled recap goes live, or `timeout` seconds
-    pass. Keep values reader-independent: data, not masked HTML."""
+    pass. Keep values reader-independent: data, not masked HTML, and never None."""
     tags = set(tags)
-    digest = hashlib.blake2b(repr((name, *key_parts)).encode(), digest_size=16).hexdigest()
-    key = f"{FRAGMENT_PREFIX}{settings.release()}:{digest}"
+    value = kept_fragment(name, key_parts, tags)
+    if value is not None:
+        return value
     now = time.time()
-    stored = cache.get(key)
-    if stored is not None:
-        built_at, expires, stored_tags, value = stored
-        fresh = built_at <= now < expires and is_fresh(stored_tags, built_at, now)
-        if fresh and tags <= set(stored_tags):
-            return value
     started = min(now, page_started.get() or now)
     value = build()
     if tags_of is not None:
@@ -137,5 +166,22 @@ def cached_fragment(
     remember(tags, started)
     lifetime = settings.lifetime(timeout or settings.fragment_seconds(), now)
     if lifetime > 0:
-        cache.set(key, (started, now + lifetime, tags, value), lifetime)
+        cache.set(_fragment_key(name, key_parts), (started, now + lifetime, tags, value), lifetime)
     return value
+
+
+def kept_fragment(name: str, key_parts: Iterable[object] = (), tags: Iterable[str] = ()):
+    """The value `cached_fragment` keeps for `name` and `key_parts` (showing at least `tags`)
+    while it is fresh, else None."""
+    stored = cache.get(_fragment_key(name, key_parts))
+    if stored is None:
+        return None
+    built_at, expires, stored_tags, value = stored
+    now = time.time()
+    fresh = built_at <= now < expires and is_fresh(stored_tags, built_at, now)
+    return value if fresh and set(tags) <= set(stored_tags) else None
+
+
+def _fragment_key(name, key_parts):
+    digest = hashlib.blake2b(repr((name, *key_parts)).encode(), digest_size=16).hexdigest()
+    return f"{FRAGMENT_PREFIX}{settings.release()}:{digest}"

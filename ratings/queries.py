@@ -30,8 +30,9 @@ class ReaderRating:
     count: int
     # The score this browser gave, from its `rated` cookie; None if it has not rated.
     yours: int | None = None
-    # The scores a reader chooses from.
-    scale: ClassVar[range] = SCALE
+    # The scores a reader chooses from, as text: the recap page prints them, and a number
+    # would be localised one by one on the most-read page.
+    scale: ClassVar[tuple[str, ...]] = tuple(str(score) for score in SCALE)
 
     @property
     def summary(self):

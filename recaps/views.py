@@ -6,17 +6,27 @@ The show hub and the person page list articles, so their views live here with th
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    F,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from discussion.section import comment_count, recap_discussion
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment
+from pagecache.tags import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 from people.cast import credits_for_facts, fact_credits, show_facts
 from people.models import Credit, Person
@@ -32,6 +42,7 @@ from .queries import of_shows
 from .sections import build_sections
 
 ALSO_READ_LIMIT = 6
+ARTICLE_FRAGMENT = "recap-article"
 AIRING_NOW_LIMIT = 8
 
 
@@ -146,26 +157,16 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
     """A published recap. A reader whose spoiler mark is an earlier episode gets the spoiler
     warning instead, unless they ask to see it anyway.
 
-    The most-read page of the site, so every query here is a plain one: no annotation
-    subqueries on the recap's own row, values rather than model instances where a page only
-    shows text (see `tests/reader/test_query_budgets.py` for what each query is)."""
+    The most-read page of the site. What is the same for every reader (the article rendered,
+    its neighbours, Also Read, tags and rating) is built once and kept until something it
+    shows changes (`article`); a request then reads the recap's row and renders only what a
+    reader's cookies change. Building it runs plain queries of values (see
+    `tests/reader/test_query_budgets.py` for what each query is)."""
 
     context_object_name = "recap"
 
     def cache_tags(self, context):
-        recap, show = context["recap"], context["show"]
-        linked = {link["show_id"] for link in context["also_read"] if link["show_id"]}
-        return {
-            cache_tags.recap(recap.pk),
-            cache_tags.comments(recap.pk),
-            cache_tags.show(show.pk),
-            cache_tags.ratings(recap.episode_id),
-            # Also Read and the previous/next links follow what is published.
-            cache_tags.RECAPS,
-            *(cache_tags.show(pk) for pk in linked),
-            *(cache_tags.person(credit.person_id) for credit in self.credits),
-            *(cache_tags.tag(tag["pk"]) for tag in context["tags"]),
-        }
+        return context["article"]["cache_tags"]
 
     def rated_episodes(self, context):
         return [context["recap"].episode_id]
@@ -175,15 +176,15 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             Recap.objects.with_article_relations()
             # Closed-by-hand comments (the discussion app) come with the recap: no extra query.
             .select_related("discussion")
-            .prefetch_related("episode__show__platforms")
         )
 
     def get_queryset(self):
         return self.recaps().published()
 
     def get(self, request, *args, **kwargs):
+        article = self.kept_article()
         try:
-            self.object = self.get_object()
+            self.object = article["recap"] if article else self.get_object()
         except Http404:
             # An address the recap had before its slug changed: send readers on, for good.
             moved = (
@@ -196,11 +197,32 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             if moved is None:
                 raise
             return redirect(moved.recap, permanent=True)
-        # Decided before the page is built: the warning needs none of the recap's queries.
+        # Decided before the article is built: the warning shows none of it.
         warning = self.spoiler_warning()
         if warning is not None:
             return warning
+        self.article_is_new = article is None
+        self.article = article or self.read_article(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def article_key(self):
+        # The article's HTML holds absolute addresses, hence the host.
+        return (self.kwargs["slug"], self.request.scheme, self.request.get_host())
+
+    def kept_article(self):
+        return kept_fragment(ARTICLE_FRAGMENT, self.article_key())
+
+    def read_article(self, recap):
+        """`build_article`, kept until the recap, its comments, its show, a person in its facts
+        box, one of its tags, a linked recap's show or what is published changes, or (a minute
+        late) a reader rates the episode: a request for a kept article runs no query."""
+        return cached_fragment(
+            ARTICLE_FRAGMENT,
+            [cache_tags.SITE],
+            build=lambda: self.build_article(recap),
+            key_parts=self.article_key(),
+            tags_of=lambda article: article["cache_tags"],
+        )
 
     def spoiler_warning(self):
         if self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY:
@@ -209,53 +231,78 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        recap = self.object
-        episode, show = recap.episode, recap.episode.show
-        stills = list(Still.objects.filter(recap_id=recap.pk))
-        hero = next((still for still in stills if still.is_hero), None)
-        credits = self.credits = fact_credits(show)
-        # Cached data, the same for every reader (spoiler masking is applied in the template):
-        # kept until a recap of the show, a publication or (a minute late) a vote changes it.
-        # A reader who rated this episode reads it fresh, so their vote counts at once.
-        if rated_cookie.read(self.request).get(episode.pk):
-            previous, following, later_recap, rating = around_episode(episode)
+        recap, article = self.object, self.article
+        # A reader who rated this episode reads its rating fresh, so their vote counts at once.
+        if not self.article_is_new and rated_cookie.read(self.request).get(recap.episode_id):
+            around = around_episode(recap.episode)
         else:
-            previous, following, later_recap, rating = cached_fragment(
-                "recap-around",
-                [cache_tags.RECAPS, cache_tags.show(show.pk), cache_tags.ratings(episode.pk)],
-                build=lambda: around_episode(episode),
-                key_parts=(episode.pk,),
-            )
+            around = article["around"]
+        previous, following, later_recap, rating = around
         # What the rating tag reads, named as `with_reader_rating` names it on lists.
         recap.reader_rating_average, recap.reader_rating_count = rating
-        settings = SiteSettings.load()
         context.update(
-            show=show,
-            hero=hero,
-            sections=build_sections(recap, [still for still in stills if still is not hero]),
-            facts=show_facts(show, credits),
-            next_release=not later_recap and show.next_release_notice(),
+            article=article,
+            discussion=recap_discussion(self.request, recap),
+            show=recap.episode.show,
+            next_release=not later_recap and recap.episode.show.next_release_notice(),
             previous_episode=previous,
             next_episode=following,
-            also_read=cached_fragment(
-                "recap-also-read",
-                [
-                    cache_tags.RECAPS,
-                    cache_tags.recap(recap.pk),
-                    cache_tags.show(show.pk),
-                    *(cache_tags.person(credit.person_id) for credit in credits),
-                ],
-                build=lambda: self.also_read(recap, show, credits, [previous, following]),
-                key_parts=(recap.pk,),
-                # An edit of a linked recap purges its show's tag.
-                tags_of=lambda links: [
-                    cache_tags.show(link["show_id"]) for link in links if link["show_id"]
-                ],
-            ),
-            tags=tags_of(recap),
-            meta=seo.recap_meta(self.request, recap, hero, settings.site_name),
+            also_read=article["also_read"],
+            tags=article["tags"],
+            meta=article["meta"],
         )
         return context
+
+    def build_article(self, recap):
+        """What the recap page shows the same way to every reader: the recap, the article's
+        head, header and body rendered (spoiler masking needs a reader, so Also Read and the
+        neighbours stay data), where to watch, the neighbouring episodes and rating
+        (`around_episode`), Also Read, the tags, and the cache tags of all of it."""
+        episode, show = recap.episode, recap.episode.show
+        prefetch_related_objects([show], "platforms")
+        stills = list(Still.objects.filter(recap_id=recap.pk))
+        hero = next((still for still in stills if still.is_hero), None)
+        credits = fact_credits(show)
+        around = around_episode(episode)
+        previous, following = around[:2]
+        also_read = self.also_read(recap, show, credits, [previous, following])
+        tags = tags_of(recap)
+        site_settings = SiteSettings.load()
+        facts = show_facts(show, credits)
+        parts = {
+            "recap": recap,
+            "show": show,
+            "hero": hero,
+            "sections": build_sections(recap, [still for still in stills if still is not hero]),
+            "facts": facts,
+            "comment_count": comment_count(recap),
+            "meta": seo.recap_meta(self.request, recap, hero, site_settings.site_name),
+            "site_settings": site_settings,
+        }
+        linked_shows = {link["show_id"] for link in also_read if link["show_id"]}
+        return {
+            "recap": recap,
+            "head": render_to_string("recaps/includes/recap_head.html", parts),
+            "header": render_to_string("recaps/includes/recap_header.html", parts),
+            "body": render_to_string("recaps/includes/recap_body.html", parts),
+            "meta": parts["meta"],
+            "where_to_watch": facts["where_to_watch"],
+            "around": around,
+            "also_read": also_read,
+            "tags": tags,
+            "cache_tags": sorted(
+                {
+                    cache_tags.recap(recap.pk),
+                    cache_tags.comments(recap.pk),
+                    cache_tags.show(show.pk),
+                    cache_tags.ratings(episode.pk),
+                    cache_tags.RECAPS,
+                    *(cache_tags.show(pk) for pk in linked_shows),
+                    *(cache_tags.person(credit.person_id) for credit in credits),
+                    *(cache_tags.tag(tag["pk"]) for tag in tags),
+                }
+            ),
+        }
 
     def also_read(self, recap, show, credits, neighbours):
         """Editor's picks, the show's hub, the neighbouring episodes' recaps, then recent recaps
@@ -380,12 +427,13 @@ def around_episode(episode):
 
 
 def tags_of(recap):
-    """The recap's tags as {"pk", "name", "slug"}, in the order they were added. One query."""
-    return list(
-        TaggedRecap.objects.filter(content_object_id=recap.pk)
+    """The recap's tags as {"pk", "name", "url"}, in the order they were added. One query."""
+    return [
+        {"pk": pk, "name": name, "url": reverse("recaps:tag", args=[slug])}
+        for pk, name, slug in TaggedRecap.objects.filter(content_object_id=recap.pk)
         .order_by("pk")
-        .values(pk=F("tag_id"), name=F("tag__name"), slug=F("tag__slug"))
-    )
+        .values_list("tag_id", "tag__name", "tag__slug")
+    ]
 
 
 class PreviewMixin:
@@ -402,6 +450,12 @@ class PreviewMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+    def kept_article(self):
+        return None
+
+    def read_article(self, recap):
+        return self.build_article(recap)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

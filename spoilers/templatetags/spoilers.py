@@ -27,9 +27,11 @@ def watched_control(context, show, episodes=0, current=None):
     mark = _marks(context).get(show.pk)
     numbered_mark = mark if isinstance(mark, int) else 0
     last = max(show.planned_episode_count or 0, episodes or 0, current or 0, numbered_mark)
+    # Episode numbers as text: a number would be localised one by one, twice per option, on
+    # the most-read page.
     return {
         "mark": numbered_mark or None,
         "seen_all": mark == marks.ALL,
-        "episodes": range(1, last + 1),
-        "selected": numbered_mark or current or 1,
+        "episodes": [str(number) for number in range(1, last + 1)],
+        "selected": str(numbered_mark or current or 1),
     }
