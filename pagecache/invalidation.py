@@ -67,8 +67,8 @@ def tag_changed(sender, instance, raw=False, **kwargs):
 def show_changed(sender, instance, raw=False, **kwargs):
     """A show's title also stands in its cast's filmographies and "last seen in" lines."""
     if not raw:
-        cast = instance.credits.values_list("person_id", flat=True) if instance.pk else ()
-        invalidate({tags.show(instance.pk), tags.SHOWS, *(tags.person(pk) for pk in cast)})
+        cast = instance.credits.values_list("person_id", flat=True) if instance.pk else []
+        invalidate({tags.show(instance.pk), tags.SHOWS, *cast_pages(cast)})
 
 
 def episode_changed(sender, instance, raw=False, **kwargs):
@@ -92,12 +92,25 @@ def show_platforms_changed(sender, instance, action, pk_set, reverse, model, **k
 
 def person_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.person(instance.pk)})
+        invalidate(cast_pages([instance.pk]))
 
 
 def credit_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.person(instance.person_id), tags.show(instance.show_id)})
+        invalidate({tags.show(instance.show_id), *cast_pages([instance.person_id])})
+
+
+def cast_pages(person_pks):
+    """The tags of the pages that name these people: their own, and those of every show that
+    credits them, whose facts box lists its cast with the other shows each was last seen in
+    (so the recap page, the most read, need not carry a tag per cast member)."""
+    from people.models import Credit
+
+    shows = Credit.objects.filter(person_id__in=list(person_pks)).values_list("show_id", flat=True)
+    return {
+        *(tags.person(pk) for pk in person_pks),
+        *(tags.show(pk) for pk in shows.distinct()),
+    }
 
 
 def site_settings_changed(sender, instance, raw=False, **kwargs):

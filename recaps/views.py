@@ -213,9 +213,9 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
         return kept_fragment(ARTICLE_FRAGMENT, self.article_key())
 
     def read_article(self, recap):
-        """`build_article`, kept until the recap, its comments, its show, a person in its facts
-        box, one of its tags, a linked recap's show or what is published changes, or (a minute
-        late) a reader rates the episode: a request for a kept article runs no query."""
+        """`build_article`, kept until the recap, its comments, its show (or its cast), one of
+        its tags, a linked recap's show or what is published changes, or (a minute late) a
+        reader rates the episode: a request for a kept article runs no query."""
         return cached_fragment(
             ARTICLE_FRAGMENT,
             [cache_tags.SITE],
@@ -297,8 +297,9 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
                     cache_tags.show(show.pk),
                     cache_tags.ratings(episode.pk),
                     cache_tags.RECAPS,
+                    # Its show's tag also stands for the cast in the facts box and Also
+                    # Read's recaps of shows sharing cast (see pagecache.invalidation).
                     *(cache_tags.show(pk) for pk in linked_shows),
-                    *(cache_tags.person(credit.person_id) for credit in credits),
                     *(cache_tags.tag(tag["pk"]) for tag in tags),
                 }
             ),

@@ -1,6 +1,7 @@
 """The built-in page cache: a second reader gets the stored page, and every change that alters
 a page shows on the next request (each event purges the tags of what it changed)."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from discussion.admin import set_status
 from discussion.models import Moderation
+from pagecache import tags
 from recaps.models import Recap
 from tests.spoilers.conftest import signed
 
@@ -181,6 +183,27 @@ def test_catalogue_edits_show(reader, series, what):
         expected, where = "Korean drama", [recap.get_absolute_url()]
     for url in where:
         assert expected in html(reader.get(url)), (what, url)
+
+
+@pytest.mark.parametrize("change", ["person", "credit", "show"])
+def test_cast_changes_purge_every_show_that_credits_the_cast(series, change):
+    lead, show, earlier = series["people"][0], series["show"], series["earlier"]
+    names = [f"show:{show.pk}", f"show:{earlier.pk}", f"person:{lead.pk}"]
+    before = time.time()
+    if change == "person":
+        lead.name = "Geum Sae-rok Renamed"
+        lead.save()
+    elif change == "credit":
+        credit = lead.credits.get(show=earlier)
+        credit.character_name = "A New Character"
+        credit.save()
+    else:
+        # Another show's title stands in the lead's "last seen in" line on this one's pages.
+        earlier.title = "Youth of May (retitled)"
+        earlier.save()
+    purged = tags.versions(names)
+    assert sorted(purged) == sorted(names)
+    assert all(version >= before for version in purged.values())
 
 
 def test_site_settings_purge_every_page(reader, series):
