@@ -9,6 +9,7 @@ after the last one."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import admin
 from django.shortcuts import render
 
 
@@ -29,12 +30,15 @@ def cool_off(request=None):
 
 def lockout_response(request, original_response=None, credentials=None):
     """The same page whether or not the user name exists: it names neither the account nor
-    the count, only what happened and when to try again."""
+    the count, only what happened and when to try again. Axes answers the login view before
+    the admin site sees the request, so the site's context (its header and title) is added
+    here, as the admin's own pages get it."""
     minutes = settings.LOGIN_LOCKOUT_MINUTES
     response = render(
         request,
         "admin/lockout.html",
         {
+            **admin.site.each_context(request),
             "title": "Too many failed logins",
             "lockout_minutes": minutes,
             "failure_limit": settings.AXES_FAILURE_LIMIT,

@@ -16,7 +16,7 @@ from taggit.models import Tag
 
 from core.admin import BaseAdmin, EditorFieldsMixin
 
-from . import checks, diff, legacy_tags, preview, workflow
+from . import checks, diff, legacy_tags, preview, restored_stills, workflow
 from .models import Recap, RecapTransition, Still, state_of
 from .tag_admin import RecapTagAdmin
 
@@ -295,6 +295,8 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             recap.status, recap.published_at = keep["status"], keep["published_at"]
             # A revision saved before TaggedRecap brings its tags back as generic rows.
             legacy_tags.adopt_generic_links(recap)
+            for note in restored_stills.mend(recap, keep["images"]):
+                messages.warning(request, note)
         return recap
 
     def save_form(self, request, form, change):
@@ -406,16 +408,21 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
         recap = self.get_object(request, object_id)
         if recap is None or not self.has_change_permission(request, recap):
             raise PermissionDenied
-        request._recap_keep_state = (
-            Recap.objects.filter(pk=object_id).values("status", "published_at").first()
-        )
+        request._recap_keep_state = {
+            **Recap.objects.filter(pk=object_id).values("status", "published_at").first(),
+            "images": restored_stills.images_now(object_id),
+        }
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if not self.can_publish(request):
             raise PermissionDenied
         # A recovered recap comes back as a draft, to go through the checks again.
-        request._recap_keep_state = {"status": Recap.Status.DRAFT, "published_at": None}
+        request._recap_keep_state = {
+            "status": Recap.Status.DRAFT,
+            "published_at": None,
+            "images": {},
+        }
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):

@@ -20,3 +20,13 @@ def jpeg_bytes(width=64, height=36, color=(30, 60, 200)):
 
 def upload(name="still.png", content=None, content_type="image/png"):
     return SimpleUploadedFile(name, content if content is not None else png_bytes(), content_type)
+
+
+def still_files(still):
+    """The names of a still's image and of every rendition imagekit makes of it."""
+    renditions = [still.thumbnail] + [
+        getattr(still, f"{fmt}_{width}")
+        for width in still.RENDITION_WIDTHS
+        for fmt in ("webp", "jpeg")
+    ]
+    return {still.image.name} | {rendition.name for rendition in renditions}

@@ -39,6 +39,7 @@ def test_five_wrong_passwords_lock_out_until_a_superuser_unlocks(browser, accoun
     submit_login(page, base_url, "wren", "wrong-password")
     assert page.locator("#content h1").inner_text() == "Too many failed logins"
     assert "Try again in 60 minutes" in page.content()
+    assert page.locator("#site-name").inner_text() == "Episodic editors"
     screenshot(page, "admin-lockout")
 
     submit_login(page, base_url, "wren", "pw-wren-123")

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from axes.models import AccessAttempt
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,6 +76,17 @@ def test_the_lockout_ends_an_hour_after_the_last_failure(client, editor):
         assert login(client, "editor", PASSWORD).status_code == 429
         clock.move_to(start + timedelta(minutes=61))
         assert login(client, "editor", PASSWORD).status_code == 302
+
+
+def test_the_lockout_page_carries_the_admin_sites_branding(client, editor):
+    page = fail(client, "editor", 5).text
+    login_page = client.get(LOGIN).text
+    header = f'<div id="site-name"><a href="/admin/">{admin.site.site_header}</a></div>'
+    assert header in page and header in login_page
+    assert f"<title>Too many failed logins | {admin.site.site_title}</title>" in page
+    assert "Django administration" not in page
+    assert "Django site admin" not in page
+    assert 'id="nav-sidebar"' not in page  # laid out as the login page, not as a signed-in one
 
 
 def without_tokens(html):

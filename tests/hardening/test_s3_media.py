@@ -1,6 +1,7 @@
 """Media on S3, the storage the README deploys: django-storages against moto's S3 server, which
 the test starts on 127.0.0.1. A poster and a still uploaded through the admin land in the
-bucket with their renditions, and reader pages point at the bucket's domain."""
+bucket with their renditions, reader pages point at the bucket's domain, and deleting the still
+in the recap form removes its objects from the bucket."""
 
 import socket
 
@@ -60,7 +61,7 @@ def keys(s3):
 
 
 def test_a_poster_and_a_still_uploaded_in_the_admin_land_in_the_bucket(
-    bucket, editor_client, site_content, client
+    bucket, editor_client, site_content, client, django_capture_on_commit_callbacks
 ):
     recap = site_content
     show = recap.episode.show
@@ -94,3 +95,15 @@ def test_a_poster_and_a_still_uploaded_in_the_admin_land_in_the_bucket(
     page = client.get(recap.get_absolute_url()).content.decode()
     assert f"https://{DOMAIN}/{still.webp_800.name}" in page
     assert 'srcset="https://' + DOMAIN in page
+
+    # The file goes once the delete commits (as the capture runs it here), with every rendition.
+    objects = images.still_files(still)
+    assert objects <= keys(bucket)
+    data = form_data(editor_client.get(url), "recap_form")
+    index = next(i for i in range(9) if data.get(f"stills-{i}-id") == str(still.pk))
+    data[f"stills-{index}-DELETE"] = "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, data).status_code == 302
+    assert not recap.stills.filter(pk=still.pk).exists()
+    assert not objects & keys(bucket)
+    assert show.poster.name in keys(bucket)

@@ -126,3 +126,70 @@ def test_new_still_added_in_a_revision_is_removed_by_reverting(client, edited, p
     url = reverse("admin:recaps_recap_revision", args=[recap.pk, first.pk])
     client.post(url, form_data(client.get(url)))
     assert list(recap.stills.values_list("alt_text", flat=True)) == ["Su-ho at the microphone"]
+
+
+# A deleted or replaced still's image leaves the media folder once the change commits (run here
+# by django_capture_on_commit_callbacks), while the revisions still name it.
+
+
+def test_a_revert_leaves_out_a_still_whose_image_was_deleted(
+    client, users, episodes, media_root, django_capture_on_commit_callbacks
+):
+    recap = make_ready_recap(episodes[4], users["writer"])
+    first = Version.objects.get_for_object(recap).get()
+    name = recap.stills.get().image.name
+    client.force_login(users["editor"])
+    data = form_data(client.get(change_url(recap)))
+    data["stills-0-DELETE"] = "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(recap), data).status_code == 302
+    assert not (media_root / name).exists()
+
+    url = reverse("admin:recaps_recap_revision", args=[recap.pk, first.pk])
+    page = client.get(url)
+    assert "A still of this revision is left out: its image was deleted since." in page.text
+    assert "Su-ho at the microphone" not in page.text
+    response = client.post(url, form_data(page), follow=True)
+    assert response.redirect_chain
+    assert "A still of this revision is left out" in response.text
+    assert not recap.stills.exists()
+
+
+def test_a_revert_keeps_the_current_image_of_a_still_whose_old_one_was_replaced(
+    client, users, episodes, media_root, django_capture_on_commit_callbacks, png_upload
+):
+    recap = make_ready_recap(episodes[4], users["writer"])
+    first = Version.objects.get_for_object(recap).get()
+    old = recap.stills.get().image.name
+    client.force_login(users["editor"])
+    data = form_data(client.get(change_url(recap)))
+    data["stills-0-image"] = png_upload
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(recap), data).status_code == 302
+    new = recap.stills.get().image.name
+    assert new != old and not (media_root / old).exists() and (media_root / new).exists()
+
+    url = reverse("admin:recaps_recap_revision", args=[recap.pk, first.pk])
+    page = client.get(url)
+    assert "A still keeps its current image" in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, form_data(page)).status_code == 302
+    still = recap.stills.get()
+    assert (still.alt_text, still.image.name, still.width) == ("Su-ho at the microphone", new, 64)
+    assert (media_root / new).exists()
+
+
+def test_a_recovered_recap_leaves_out_stills_whose_images_were_deleted_with_it(
+    client, users, episodes, media_root, django_capture_on_commit_callbacks
+):
+    recap = published(episodes[4], users["writer"])
+    pk, name = recap.pk, recap.stills.get().image.name
+    client.force_login(users["editor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("admin:recaps_recap_delete", args=[pk]), {"post": "yes"})
+    assert not (media_root / name).exists()
+    version = Version.objects.get_deleted(Recap).get(object_id=str(pk))
+    url = reverse("admin:recaps_recap_recover", args=[version.pk])
+    response = client.post(url, form_data(client.get(url)), follow=True)
+    assert "A still of this revision is left out" in response.text
+    assert Recap.objects.get(pk=pk).stills.count() == 0
