@@ -138,7 +138,7 @@ CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "episodic")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }

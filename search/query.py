@@ -347,7 +347,9 @@ def _snippet(column, query):
 def recap_page(ids, query):
     """The published recaps `ids` (one page of hits) in that order, with show, episode and
     author, each with `search_excerpt` (safe HTML): one query, excerpts included."""
-    recaps = Recap.objects.published().filter(pk__in=ids).with_article_relations()
+    # No ORDER BY: the page comes in the order of `ids`, and ordering by publication would have
+    # SQLite walk every published recap by that index instead of reading these by key.
+    recaps = Recap.objects.published().filter(pk__in=ids).with_article_relations().order_by()
     if use_full_text():
         recaps = recaps.for_lists().annotate(search_headline=_headline(query))
     elif fts.available():
