@@ -785,7 +785,7 @@ class WordPressImport:
         Still.objects.bulk_create([still for _, _, still in stills])
         for key, url, still in stills:
             # bulk_create skips the save that makes renditions: make them now, not on a read.
-            renditions.generate(still, Still.RENDITION_WIDTHS)
+            renditions.generate_all(still, "image")
             self.remember(Kind.STILL, key, still, url=url)
 
     def fetch_image(self, url):
