@@ -762,10 +762,11 @@ class WordPressImport:
             )
             if self.dry_run:
                 continue
-            with Image.open(io.BytesIO(data)) as image:
-                still.width, still.height = image.size
             name = Path(urlsplit(url).path).name or f"{key}.jpg"
             still.image.save(name, ContentFile(data), save=False)
+            # After the save, which clears them: Django reads no size from an unnamed file.
+            with Image.open(io.BytesIO(data)) as image:
+                still.width, still.height = image.size
             stills.append((key, url, still))
         if not has_hero and recap.status == Recap.Status.PUBLISHED:
             self.report.add(
