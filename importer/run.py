@@ -558,7 +558,7 @@ class WordPressImport:
             while slug in self.show_slugs:
                 slug = f"{base}-{suffix}"
                 suffix += 1
-            show = Show(title=title[:200], slug=slug)
+            show = Show(title=title[:200], slug=slug, schedule_unknown=True)
             if headline.season and headline.season > 1:
                 show.follows = self.shows.get(
                     headlines.normalise(headlines.season_title(name, headline.season - 1))
