@@ -189,6 +189,15 @@ def parse_date(value):
         return None
 
 
+def updated_time(published_at, item):
+    """When the post was last edited, never before its publication: a post never edited since
+    it went live reads as not updated."""
+    modified = parse_date(item.modified_gmt)
+    if published_at is None:
+        return modified or timezone.now()
+    return max(published_at, modified) if modified else published_at
+
+
 def old_path(url):
     """The path (and WordPress query) an old link is asked for, as Django's
     `request.get_full_path()` spells it."""
@@ -286,6 +295,7 @@ class WordPressImport:
         self.stills = []  # (origin key, url, Still)
         self.tagged = []
         self.transitions = []  # of the new recaps
+        self.edited = []  # recaps whose `updated_at` is the post's last edit
         self.load_caches()
         self.ct = {
             model: ContentType.objects.get_for_model(model)
@@ -367,7 +377,8 @@ class WordPressImport:
         self.flush_origins()
         TaggedRecap.objects.bulk_create(self.tagged, ignore_conflicts=True)
         RecapTransition.objects.bulk_create(self.transitions)
-        self.stills, self.tagged, self.transitions = [], [], []
+        Recap.objects.bulk_update(self.edited, ["updated_at"])
+        self.stills, self.tagged, self.transitions, self.edited = [], [], [], []
         try:
             with transaction.atomic():
                 documents.refresh(Recap.objects.filter(pk__in=saved))
@@ -467,7 +478,7 @@ class WordPressImport:
     def import_item(self, item):
         counts = self.report.counts
         counts["posts_seen"] += 1
-        pending = (self.new_origins, self.stills, self.tagged, self.transitions)
+        pending = (self.new_origins, self.stills, self.tagged, self.transitions, self.edited)
         marks = [len(rows) for rows in pending]
         try:
             with transaction.atomic():
@@ -657,6 +668,9 @@ class WordPressImport:
         )
         created = recap.pk is None
         recap.save()
+        # `updated_at` is set on every save; readers' "Updated" line means the post's last edit.
+        recap.updated_at = updated_time(recap.published_at, item)
+        self.edited.append(recap)
         if created:
             counts["recaps_created"] += 1
             self.transitions.append(
