@@ -1,14 +1,18 @@
 """Shows the import creates: marked "schedule unknown" for editors (a column and a filter in the
 show admin), cleared when an editor completes the schedule, and until then no made-up schedule
-for readers: the defaults of weekday, time and episodes per release are not facts."""
+for readers: the defaults of weekday, time and episodes per release are not facts. Nor an empty
+facts box on their recaps' pages."""
 
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
+from importer.models import WordPressOrigin
+from recaps.models import Recap
 from shows.models import Show
 from tests.admin.forms import form_data
+from tests.reader.factories import make_episode, make_recap
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,21 @@ def test_an_imported_show_with_a_premiere_is_not_airing_now_on_the_home_page(cli
     home = client.get("/").text
     assert 'class="airing__show" href="/shows/moonlit-harbor/"' not in home
     assert "Finale out now" not in home
+
+
+def recap(post_id):
+    origin = WordPressOrigin.objects.get(kind="post", wp_id=str(post_id))
+    return Recap.objects.get(pk=origin.object_id)
+
+
+def test_the_recap_page_has_no_facts_box_for_an_imported_show_without_facts(client, imported):
+    page = client.get(recap(101).get_absolute_url()).text
+    assert "About Moonlit Harbor" not in page
+    assert 'id="facts-heading"' not in page
+
+
+def test_the_recap_page_keeps_the_facts_box_of_a_show_with_facts(client, soundtrack):
+    live = make_recap(make_episode(soundtrack, 1))
+    page = client.get(live.get_absolute_url()).text
+    assert '<h2 id="facts-heading">About Soundtrack #2</h2>' in page
+    assert "streamed on Disney+" in page
