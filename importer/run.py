@@ -19,7 +19,6 @@ from collections import Counter, defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from html import unescape
 from itertools import batched
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
@@ -36,7 +35,6 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment
@@ -661,7 +659,7 @@ class WordPressImport:
         recap.author = self.user_for(item.creator)
         recap.intro, recap.body = article.intro, article.body
         recap.bonus_track, recap.review = article.bonus_track, article.review
-        recap.meta_description = Truncator(unescape(strip_tags(item.excerpt)).strip()).chars(300)
+        recap.meta_description = Truncator(content.plain_text(item.excerpt)).chars(300)
         recap.status = status
         recap.published_at = (
             (published_at or timezone.now()) if status == Recap.Status.PUBLISHED else None
@@ -770,7 +768,7 @@ class WordPressImport:
             attachment = self.scan_result.attachments.get(figure.attachment_id or 0)
             url = (attachment.attachment_url if attachment else "") or figure.src
             caption = figure.caption or (
-                unescape(strip_tags(attachment.excerpt)).strip() if attachment else ""
+                content.plain_text(attachment.excerpt) if attachment else ""
             )
             caption, credit = content.split_caption(caption)
             credit = figure.credit or credit
@@ -959,7 +957,7 @@ class WordPressImport:
             user_name=comment.author[:50],
             user_email=comment.email[:254],
             user_url=url[:200],
-            comment=unescape(strip_tags(comment.content)).strip() or "(empty)",
+            comment=content.plain_text(comment.content) or "(empty)",
             submit_date=parse_date(comment.date_gmt) or timezone.now(),
             ip_address=ip,
             **Moderation.FLAGS[status],
