@@ -250,7 +250,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 * 60))
 
 IMAGEKIT_CACHEFILE_DIR = "renditions"
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.OneDecode"
 
 # Mail: the console in development; SMTP from the environment in production.
 if DEBUG:

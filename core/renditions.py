@@ -1,13 +1,27 @@
-"""Responsive image renditions: WebP and JPEG at a few widths, made by imagekit when the source
-image is saved (the Optimistic cache-file strategy in settings), never on a reader's request.
+"""Responsive image renditions: WebP and JPEG at a few widths, made when the source image is
+saved (`OneDecode`, the cache-file strategy in settings), never on a reader's request.
 
 Models declare renditions as `webp_<width>` / `jpeg_<width>` attributes made by `rendition()`;
-`picture()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches no file."""
+`picture()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches no file.
+The specs and the files' names are imagekit's; `generate_all()` makes the files."""
 
+import io
+import math
 from dataclasses import dataclass
+from functools import cache
+from hashlib import md5
 
+from django.conf import settings
+from django.core.files.base import ContentFile
+from imagekit.cachefiles.backends import CacheFileState
+from imagekit.cachefiles.strategies import Optimistic
+from imagekit.hashers import CanonicalizingPickler
 from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFill, ResizeToFit
+from imagekit.models.fields.utils import ImageSpecFileDescriptor
+from imagekit.processors import ProcessorPipeline, Resize, ResizeToFill, ResizeToFit
+from imagekit.utils import get_by_qname, get_storage
+from PIL import Image
+from pilkit.utils import process_image
 
 FORMATS = {
     "webp": ("WEBP", {"quality": 78}),
@@ -25,11 +39,179 @@ def rendition(source, fmt, width, height=None):
     )
 
 
-def generate(instance, widths):
-    """Make every rendition now, for loaders that bypass `save()` (such as bulk_create)."""
-    for width in widths:
-        for fmt in FORMATS:
-            getattr(instance, f"{fmt}_{width}").generate(force=False)
+class OneDecode(Optimistic):
+    """imagekit's Optimistic strategy (renditions made when the source is saved, never checked
+    on a read), except that the first spec to hear of a saved source makes every rendition of
+    it at once: imagekit alone would open and decode the source once per rendition."""
+
+    def on_source_saved(self, file):
+        # imagekit also calls this on the first save of every instance loaded from the
+        # database, its image changed or not: as Optimistic does, a rendition already made
+        # is left alone (and its source, maybe on S3, unread).
+        if file.cachefile_backend.exists(file):
+            return
+        source = file.generator.source
+        generate_all(source.instance, source.field.name)
+        # The check above remembered (in the cache) that this one was missing.
+        file.cachefile_backend.set_state(file, CacheFileState.EXISTS)
+
+
+@cache
+def _spec_names(model, field_name):
+    return [
+        name
+        for name, attr in vars(model).items()
+        if isinstance(attr, ImageSpecFileDescriptor) and attr.source_field_name == field_name
+    ]
+
+
+class _Source:
+    def __init__(self, name):
+        self.name = name
+
+
+def _pickled(value):
+    out = io.BytesIO()
+    CanonicalizingPickler(out, 0).dump(value)
+    return out.getvalue()
+
+
+def _digest(source_name, tail):
+    return md5(_pickled([source_name])[:-2] + tail).hexdigest()
+
+
+class _Named:
+    """What imagekit's namers read from a spec: its source's name, format and hash."""
+
+    def __init__(self, spec, source_name, tail):
+        self.source, self.format = _Source(source_name), spec.format
+        self.digest = _digest(source_name, tail)
+
+    def get_hash(self):
+        return self.digest
+
+
+@cache
+def _spec(model, attr):
+    """The spec of rendition `attr` of `model`, its namer, and the `tail` that names files
+    without pickling the spec for each image (most of the cost of a small image's renditions).
+
+    imagekit names a file by an MD5 of the pickled [source name, processors, format, options,
+    autoconvert]: the source name's pickle, then bytes that depend on the spec alone. Those
+    are kept once, and trusted only if they give imagekit's own name for another source; if
+    not (another imagekit), the tail is None and imagekit names every file itself."""
+    field = vars(model)[attr].field
+    marker, check = "\ue000marker.jpg", "renditions check/Ü 1.png"
+    spec = field.get_spec(source=_Source(marker))
+    whole = _pickled([marker, spec.processors, spec.format, spec.options, spec.autoconvert])
+    head = _pickled([marker])[:-2]  # without the list's closing append and stop
+    tail = whole[len(head) :] if whole.startswith(head) else b""
+    namer = get_by_qname(settings.IMAGEKIT_SPEC_CACHEFILE_NAMER, "namer")
+    if namer(_Named(spec, check, tail)) != namer(field.get_spec(source=_Source(check))):
+        tail = None
+    return spec, namer, tail
+
+
+def _targets(instance, field_name, source_name):
+    """(spec, file name, storage) of each rendition of the image in `field_name`."""
+    for attr in _spec_names(type(instance), field_name):
+        spec, namer, tail = _spec(type(instance), attr)
+        if tail is None:
+            file = getattr(instance, attr)
+            yield file.generator, file.name, file.storage
+        else:
+            name = namer(_Named(spec, source_name, tail))
+            yield spec, name, getattr(spec, "cachefile_storage", None) or get_storage()
+
+
+def _fit_size(processors, size):
+    """The size a lone ResizeToFit makes of an image of `size` (pilkit's own arithmetic), or
+    None for any other processors."""
+    p = processors[0] if len(processors) == 1 else None
+    if type(p) is not ResizeToFit or p.mat_color is not None:
+        return None
+    width, height = size
+    ratio = min(r for r in (p.width and p.width / width, p.height and p.height / height) if r)
+    new = (round(width * ratio), round(height * ratio))
+    if p.upscale or (new[0] < width and new[1] < height):
+        return new
+    return size
+
+
+def _scale(processors, size):
+    """How large, relative to the source, the processors need their input; None when unknown."""
+    fit = _fit_size(processors, size)
+    if fit:
+        return fit[0] / size[0]
+    p = processors[0] if len(processors) == 1 else None
+    if type(p) is ResizeToFill:
+        return max(p.width / size[0], p.height / size[1])
+    return None
+
+
+def generate_all(instance, field_name):
+    """Make every rendition of the image in `field_name` (each ImageSpecField whose source it
+    is), under the names imagekit gives them, from one decode of the source: JPEGs decode
+    straight at the largest size needed (`Image.draft`), each size is resized once for all its
+    formats, and smaller sizes come from larger ones. Model saves reach it through `OneDecode`;
+    loaders that bypass `save()` (bulk_create) call it themselves."""
+    source = getattr(instance, field_name)
+    made = instance.__dict__.setdefault("_renditions_made", {})
+    if not source or made.get(field_name) == source.name:
+        return
+    targets = list(_targets(instance, field_name, source.name))
+    with source.open("rb"), Image.open(source) as image:
+        size = image.size
+        scales = [_scale(spec.processors, size) for spec, _, _ in targets]
+        if image.format == "JPEG" and None not in scales and max(scales) < 1:
+            # draft() picks the smallest DCT scale at least this large: a 4000-pixel photo
+            # decodes at 2000 for a 1200 rendition, in a fraction of the time.
+            need = max(scales)
+            image.draft(None, (math.ceil(size[0] * need), math.ceil(size[1] * need)))
+        image.load()
+        for (_, name, storage), content in _render(image, size, targets, scales):
+            _store(storage, name, content)
+    made[field_name] = source.name
+
+
+def _render(image, size, targets, scales):
+    """(target, bytes) for each spec, largest first. A scale-to-fit starts from the smallest
+    image already made that covers it (a crop would frame a different part) and is resized to
+    the size imagekit gives it from the source itself, whatever the draft decoded."""
+    order = sorted(zip(scales, targets, strict=True), key=lambda pair: -(pair[0] or math.inf))
+    resized = {}  # the processors, as a key -> what they made
+    # A source narrower than several renditions is the same image in each: encoded once.
+    encoded = {}  # (the image's id, format, options) -> bytes
+    shrunk = []  # the scale-to-fit images made so far, never larger than the source
+    for _, target in order:
+        spec = target[0]
+        key = repr([(type(p).__name__, sorted(vars(p).items())) for p in spec.processors])
+        if key not in resized:
+            fit = _fit_size(spec.processors, size)
+            if fit is None:
+                resized[key] = ProcessorPipeline(spec.processors).process(image)
+            else:
+                covering = [im for im in shrunk if im.width >= fit[0] and im.height >= fit[1]]
+                start = min(covering, key=lambda im: im.width, default=image)
+                resized[key] = start if start.size == fit else Resize(*fit).process(start)
+                if fit[0] <= size[0]:
+                    shrunk.append(resized[key])
+        how = (id(resized[key]), spec.format, repr(spec.options), spec.autoconvert)
+        if how not in encoded:
+            encoded[how] = process_image(
+                resized[key], format=spec.format, autoconvert=spec.autoconvert, options=spec.options
+            ).getvalue()
+        yield target, encoded[how]
+
+
+def _store(storage, name, data):
+    saved = storage.save(name, ContentFile(data))
+    if saved != name:
+        # A name is the source's name and the spec: a leftover of a deleted image of the same
+        # name held it, and readers would be shown the leftover.
+        storage.delete(saved)
+        storage.delete(name)
+        storage.save(name, ContentFile(data))
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ section with the editor's own sanitiser."""
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
 import lxml.html
+import nh3
 
 from core.richtext import sanitize
 
@@ -110,6 +112,12 @@ def autop(html):
         chunk if _BLOCK_START.match(chunk) else "<p>" + chunk.replace("\n", "<br>") + "</p>"
         for chunk in chunks
     )
+
+
+def plain_text(html):
+    """Text without its markup, for comments, captions and excerpts. A `<script>` or `<style>`
+    goes with its content: code, not the writer's words (strip_tags kept it as text)."""
+    return unescape(nh3.clean(html or "", tags=set())).strip()
 
 
 def split_caption(text):

@@ -19,7 +19,6 @@ from collections import Counter, defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from html import unescape
 from itertools import batched
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
@@ -32,11 +31,10 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment
@@ -50,6 +48,7 @@ from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
 from recaps.models import Recap, RecapTransition, Still, TaggedRecap
 from recaps.roles import WRITERS
+from search import documents
 from shows.models import Episode, Show
 
 from . import content, headlines, wxr
@@ -188,6 +187,15 @@ def parse_date(value):
         return None
 
 
+def updated_time(published_at, item):
+    """When the post was last edited, never before its publication: a post never edited since
+    it went live reads as not updated."""
+    modified = parse_date(item.modified_gmt)
+    if published_at is None:
+        return modified or timezone.now()
+    return max(published_at, modified) if modified else published_at
+
+
 def old_path(url):
     """The path (and WordPress query) an old link is asked for, as Django's
     `request.get_full_path()` spells it."""
@@ -255,12 +263,14 @@ class WordPressImport:
                 if isinstance(item, wxr.Item) and item.type in ("post", "page")
             )
             # Each post is a savepoint of its own (a failure rolls back that post alone); the
-            # batch around them saves a disk sync per post (on SQLite, most of the time).
+            # batch around them saves a disk sync per post (on SQLite, most of the time), and
+            # writes together what no later post reads back (`flush_batch`).
             for batch in batched(posts, POSTS_PER_COMMIT):
-                with transaction.atomic():
+                with transaction.atomic(), documents.deferred_refresh() as saved:
                     for item in batch:
                         self.import_item(item)
                         bar.update(1)
+                    self.flush_batch(saved)
             bar.close()
             self.link_also_read()
             self.redirect_terms(scan)
@@ -278,8 +288,13 @@ class WordPressImport:
         return tqdm(total=total, unit="post", disable=not self.progress, dynamic_ncols=True)
 
     def prepare(self, scan):
-        self.load_caches()
+        # What the batch writes at its end (`flush_batch`): rows no later post reads back.
         self.new_origins = []
+        self.stills = []  # (origin key, url, Still)
+        self.tagged = []
+        self.transitions = []  # of the new recaps
+        self.edited = []  # recaps whose `updated_at` is the post's last edit
+        self.load_caches()
         self.ct = {
             model: ContentType.objects.get_for_model(model)
             for model in (get_user_model(), Recap, Still, XtdComment, Show, Tag)
@@ -300,6 +315,8 @@ class WordPressImport:
                 site_url=self.site_url
             ).values_list("kind", "wp_id", "object_id", "fingerprint")
         }
+        for origin in self.new_origins:  # the batch's, written at its end
+            self.origins[(origin.kind, origin.wp_id)] = [origin.object_id, origin.fingerprint]
         self.slugs = set(Recap.objects.values_list("slug", flat=True))
         self.shows = {}
         for show in Show.objects.all():
@@ -348,6 +365,38 @@ class WordPressImport:
         if self.new_origins:
             WordPressOrigin.objects.bulk_create(self.new_origins)
             self.new_origins = []
+
+    def flush_batch(self, saved):
+        """The batch's rows that no later post reads back, a query each, not a query a post;
+        then the search documents of the recaps it saved (`saved`)."""
+        Still.objects.bulk_create([still for _, _, still in self.stills])
+        for key, url, still in self.stills:
+            self.remember(Kind.STILL, key, still, url=url)
+        self.flush_origins()
+        TaggedRecap.objects.bulk_create(self.tagged, ignore_conflicts=True)
+        RecapTransition.objects.bulk_create(self.transitions)
+        Recap.objects.bulk_update(self.edited, ["updated_at"])
+        self.stills, self.tagged, self.transitions, self.edited = [], [], [], []
+        try:
+            with transaction.atomic():
+                documents.refresh(Recap.objects.filter(pk__in=saved))
+        except DatabaseError:
+            # One document the database refuses (PostgreSQL's tsvector has a size limit) must
+            # not cost the batch: the rest are indexed, that recap is listed.
+            post_of = {pk: post for post, pk in self.recap_for_post.items()}
+            for pk in saved:
+                try:
+                    with transaction.atomic():
+                        documents.refresh(Recap.objects.filter(pk=pk))
+                except DatabaseError as error:
+                    self.report.add(
+                        "post",
+                        post_of.get(pk, ""),
+                        "not in search",
+                        f"its search document was refused: {error}"[:500],
+                        attention=True,
+                        admin_url=f"/admin/recaps/recap/{pk}/change/",
+                    )
 
     # Authors ----------------------------------------------------------------------------------
 
@@ -427,12 +476,14 @@ class WordPressImport:
     def import_item(self, item):
         counts = self.report.counts
         counts["posts_seen"] += 1
+        pending = (self.new_origins, self.stills, self.tagged, self.transitions, self.edited)
+        marks = [len(rows) for rows in pending]
         try:
             with transaction.atomic():
                 self.import_post(item)
-                self.flush_origins()
         except Exception as error:  # noqa: BLE001 — one bad post never stops the run
-            self.new_origins = []
+            for rows, mark in zip(pending, marks, strict=True):
+                del rows[mark:]
             self.load_caches()  # what the failed post added was rolled back
             counts["failed"] += 1
             self.report.add(
@@ -516,7 +567,7 @@ class WordPressImport:
             while slug in self.show_slugs:
                 slug = f"{base}-{suffix}"
                 suffix += 1
-            show = Show(title=title[:200], slug=slug)
+            show = Show(title=title[:200], slug=slug, schedule_unknown=True)
             if headline.season and headline.season > 1:
                 show.follows = self.shows.get(
                     headlines.normalise(headlines.season_title(name, headline.season - 1))
@@ -608,20 +659,25 @@ class WordPressImport:
         recap.author = self.user_for(item.creator)
         recap.intro, recap.body = article.intro, article.body
         recap.bonus_track, recap.review = article.bonus_track, article.review
-        recap.meta_description = Truncator(unescape(strip_tags(item.excerpt)).strip()).chars(300)
+        recap.meta_description = Truncator(content.plain_text(item.excerpt)).chars(300)
         recap.status = status
         recap.published_at = (
             (published_at or timezone.now()) if status == Recap.Status.PUBLISHED else None
         )
         created = recap.pk is None
         recap.save()
+        # `updated_at` is set on every save; readers' "Updated" line means the post's last edit.
+        recap.updated_at = updated_time(recap.published_at, item)
+        self.edited.append(recap)
         if created:
             counts["recaps_created"] += 1
-            RecapTransition.objects.create(
-                recap=recap,
-                to_state=recap.state,
-                publish_time=recap.published_at,
-                note=f"Imported from WordPress post {item.id} ({item.status})",
+            self.transitions.append(
+                RecapTransition(
+                    recap=recap,
+                    to_state=recap.state,
+                    publish_time=recap.published_at,
+                    note=f"Imported from WordPress post {item.id} ({item.status})",
+                )
             )
         else:
             counts["recaps_updated"] += 1
@@ -650,7 +706,7 @@ class WordPressImport:
                 admin_url=admin_url,
             )
         self.set_tags(item, recap, category, created)
-        self.import_stills(item, recap, episode, article, admin_url)
+        self.import_stills(item, recap, episode, article, admin_url, created)
         if article.also_read:
             self.also_read.append((recap.pk, article.also_read))
         return recap
@@ -677,13 +733,11 @@ class WordPressImport:
             tags.append(tag)
         if not created:
             TaggedRecap.objects.filter(content_object=recap).exclude(tag__in=tags).delete()
-        TaggedRecap.objects.bulk_create(
-            [TaggedRecap(content_object=recap, tag=tag) for tag in tags], ignore_conflicts=True
-        )
+        self.tagged.extend(TaggedRecap(content_object=recap, tag=tag) for tag in tags)
 
     # Images -----------------------------------------------------------------------------------
 
-    def import_stills(self, item, recap, episode, article, admin_url):
+    def import_stills(self, item, recap, episode, article, admin_url, created):
         figures = list(article.figures)
         thumbnail = int(item.meta.get("_thumbnail_id") or 0)
         hero_index = None
@@ -714,7 +768,7 @@ class WordPressImport:
             attachment = self.scan_result.attachments.get(figure.attachment_id or 0)
             url = (attachment.attachment_url if attachment else "") or figure.src
             caption = figure.caption or (
-                unescape(strip_tags(attachment.excerpt)).strip() if attachment else ""
+                content.plain_text(attachment.excerpt) if attachment else ""
             )
             caption, credit = content.split_caption(caption)
             credit = figure.credit or credit
@@ -762,10 +816,11 @@ class WordPressImport:
             )
             if self.dry_run:
                 continue
-            with Image.open(io.BytesIO(data)) as image:
-                still.width, still.height = image.size
             name = Path(urlsplit(url).path).name or f"{key}.jpg"
             still.image.save(name, ContentFile(data), save=False)
+            # After the save, which clears them: Django reads no size from an unnamed file.
+            with Image.open(io.BytesIO(data)) as image:
+                still.width, still.height = image.size
             stills.append((key, url, still))
         if not has_hero and recap.status == Recap.Status.PUBLISHED:
             self.report.add(
@@ -780,13 +835,12 @@ class WordPressImport:
             )
         if not stills:
             return
-        if any(still.is_hero for _, _, still in stills) and recap.stills.exists():
+        if not created and any(still.is_hero for _, _, still in stills):
             Still.objects.filter(recap=recap, is_hero=True).update(is_hero=False)
-        Still.objects.bulk_create([still for _, _, still in stills])
-        for key, url, still in stills:
+        for _, _, still in stills:
             # bulk_create skips the save that makes renditions: make them now, not on a read.
-            renditions.generate(still, Still.RENDITION_WIDTHS)
-            self.remember(Kind.STILL, key, still, url=url)
+            renditions.generate_all(still, "image")
+        self.stills.extend(stills)
 
     def fetch_image(self, url):
         """The image's bytes, validated like an editor's upload, or (None, why not)."""
@@ -903,7 +957,7 @@ class WordPressImport:
             user_name=comment.author[:50],
             user_email=comment.email[:254],
             user_url=url[:200],
-            comment=unescape(strip_tags(comment.content)).strip() or "(empty)",
+            comment=content.plain_text(comment.content) or "(empty)",
             submit_date=parse_date(comment.date_gmt) or timezone.now(),
             ip_address=ip,
             **Moderation.FLAGS[status],

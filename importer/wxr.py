@@ -6,6 +6,7 @@ declarations and external references, so an entity-expansion bomb or an XXE fail
 then cleared, so a 500 MB export is read in bounded memory."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from xml.etree.ElementTree import ParseError
 
@@ -82,6 +83,7 @@ class Channel:
         return (self.base_blog_url or self.link or self.base_site_url).rstrip("/")
 
 
+@lru_cache(maxsize=512)  # asked once per child of every item; bounded: an export is untrusted
 def _name(tag):
     """`{http://wordpress.org/export/1.2/}post_id` → `wp:post_id`, whatever the WXR version."""
     if not tag.startswith("{"):

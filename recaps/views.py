@@ -123,9 +123,11 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
 
     def airing_now(self):
         """Shows that have premiered and whose finale is today or later (or unknown), with their
-        next release; one query."""
+        next release; one query. Not an imported show whose schedule is still unknown: its
+        run cannot be told from one that goes on."""
         now = timezone.now()
         shows = Show.objects.filter(
+            schedule_unknown=False,
             premiere_date__lte=now.date() + timedelta(days=1),
             premiere_date__gte=now.date() - timedelta(days=730),
         ).order_by("-premiere_date")

@@ -5,6 +5,9 @@ in bulk for loaders that bypass save().
 Spoiler paragraphs (core.spoilers) are not indexed: a search for what happens later must not
 find, rank or quote the recap that hides it."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import connection
 from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
@@ -73,7 +76,26 @@ def refresh(recaps):
     )
 
 
+_deferred = ContextVar("deferred_recap_refresh", default=None)
+
+
+@contextmanager
+def deferred_refresh():
+    """Inside, a saved recap's document is not rewritten: its id joins the yielded set, for a
+    loader saving many recaps to `refresh()` them together (a few queries, not a few each)."""
+    saved = set()
+    token = _deferred.set(saved)
+    try:
+        yield saved
+    finally:
+        _deferred.reset(token)
+
+
 def refresh_saved_recap(sender, instance, **kwargs):
+    deferred = _deferred.get()
+    if deferred is not None:
+        deferred.add(instance.pk)
+        return
     refresh(Recap.objects.filter(pk=instance.pk))
 
 

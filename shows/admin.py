@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 
 from core.admin import BaseAdmin, EditorFieldsMixin
@@ -32,6 +32,17 @@ class EpisodeInline(EditorFieldsMixin, admin.TabularInline):
         return episode.show.scheduled_air_date(episode.number) if episode.pk else "—"
 
 
+SCHEDULE_FIELDS = [
+    "premiere_date",
+    "planned_episode_count",
+    "all_at_once",
+    "release_weekdays",
+    "episodes_per_release",
+    "release_time",
+    "time_zone",
+]
+
+
 @admin.register(Show)
 class ShowAdmin(BaseAdmin):
     list_display = [
@@ -41,8 +52,9 @@ class ShowAdmin(BaseAdmin):
         "premiere_date",
         "planned_episode_count",
         "episode_count",
+        "schedule_unknown",
     ]
-    list_filter = ["platforms", "country", "all_at_once"]
+    list_filter = ["schedule_unknown", "platforms", "country", "all_at_once"]
     search_fields = ["title", "native_title", "other_titles"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["follows"]
@@ -56,15 +68,7 @@ class ShowAdmin(BaseAdmin):
         (
             "Release schedule",
             {
-                "fields": [
-                    "premiere_date",
-                    "planned_episode_count",
-                    "all_at_once",
-                    "release_weekdays",
-                    "episodes_per_release",
-                    "release_time",
-                    "time_zone",
-                ],
+                "fields": [*SCHEDULE_FIELDS, "schedule_unknown"],
                 "description": "Episode air dates are worked out from these unless set by hand.",
             },
         ),
@@ -74,6 +78,24 @@ class ShowAdmin(BaseAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(episode_total=Count("episodes"))
+
+    def save_model(self, request, obj, form, change):
+        # An editor who fills in an imported show's schedule has made it a fact. Ticking or
+        # unticking the mark in the same save is their call and wins.
+        changed = set(form.changed_data)
+        if (
+            obj.schedule_unknown
+            and obj.premiere_date
+            and changed.intersection(SCHEDULE_FIELDS)
+            and "schedule_unknown" not in changed
+        ):
+            obj.schedule_unknown = False
+            self.message_user(
+                request,
+                f"“{obj}” is no longer marked “schedule unknown”: readers now see its schedule.",
+                messages.INFO,
+            )
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="episodes", ordering="episode_total")
     def episode_count(self, show):

@@ -88,6 +88,13 @@ class Show(models.Model):
     all_at_once = models.BooleanField(
         "all episodes at once", default=False, help_text="Every episode comes out on the premiere."
     )
+    schedule_unknown = models.BooleanField(
+        "schedule unknown",
+        default=False,
+        help_text="Set on shows the WordPress import created. Readers see no release schedule or "
+        "air dates worked out from it until an editor completes the schedule: filling in the "
+        "premiere date and schedule here clears it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -128,8 +135,9 @@ class Show(models.Model):
 
     @cached_property
     def release_schedule(self):
-        """The schedule as plain data, or None while the premiere is unknown."""
-        if not self.premiere_date:
+        """The schedule as plain data, or None while the premiere is unknown or the schedule is
+        marked unknown (an imported show's defaults are not facts)."""
+        if not self.premiere_date or self.schedule_unknown:
             return None
         return ReleaseSchedule(
             premiere=self.premiere_date,

@@ -110,3 +110,8 @@ def test_script_and_unknown_markup_are_sanitised():
         '<p onclick="x()">Hi<script>alert(1)</script><iframe src="https://evil"></iframe></p>'
     )
     assert article.body == "<p>Hi</p>"
+
+
+def test_plain_text_drops_a_script_with_its_code_and_keeps_the_words():
+    html = 'Nice <script>alert("x")</script>recap &amp; <b>more</b><style>b{}</style>'
+    assert content.plain_text(html) == "Nice recap & more"
