@@ -161,8 +161,8 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
 
     The most-read page of the site. What is the same for every reader (the article rendered,
     its neighbours, Also Read, tags and rating) is built once and kept until something it
-    shows changes (`article`); a request then reads the recap's row and renders only what a
-    reader's cookies change. Building it runs plain queries of values (see
+    shows changes (`read_article`); a request for a kept article runs no query and renders
+    only what a reader's cookies change. Building it runs plain queries of values (see
     `tests/reader/test_query_budgets.py` for what each query is)."""
 
     context_object_name = "recap"
