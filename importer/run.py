@@ -280,6 +280,11 @@ class WordPressImport:
             else:
                 # Bulk writes send no signals: every reader page may show what came in.
                 invalidate({cache_tags.SITE})
+        if not self.dry_run:
+            # Fresh planner statistics for what came in: SQLite keeps none until ANALYZE, and
+            # then reads lists of recaps through the wrong index as the archive grows.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         return self.report
 
     def _progress_bar(self, total):
