@@ -60,6 +60,12 @@ def recap_cards():
     )
 
 
+def cards_of(ids):
+    """The recap cards (`recap_cards`) of the published recaps `ids`, in that order."""
+    found = {recap.pk: recap for recap in recap_cards().filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def with_published_recap(episodes):
     """Annotate episodes with their latest published recap's pk, slug and subtitle."""
     latest = Recap.objects.published().filter(episode=OuterRef("pk")).order_by("-published_at")
@@ -519,10 +525,17 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return recap_cards().filter(tags=self.tag)
+        # The page's ids first: the tag's recaps are sorted by date wherever they stand in the
+        # archive, and sorting keys alone costs a tenth of sorting whole cards (4,000 of them
+        # for a common tag at 20,000 recaps). The cards are then read for one page.
+        return Recap.objects.published().filter(tags=self.tag).values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        page = context["page_obj"]
+        page.object_list = cards_of(list(page.object_list))
+        context["recaps"] = context["object_list"] = page.object_list
+        return context
 
     def meta_for(self, context):
         return seo.page_meta(
