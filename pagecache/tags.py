@@ -82,10 +82,17 @@ def _read_versions(tags):
     return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
 
 
-def _write_versions(new_versions):
+def _note_versions(new_versions):
+    """Keep the page's memo in step with what this process wrote: a version, or None for one
+    to read again."""
     seen = page_versions.get()
-    if seen is not None:
-        seen.update(new_versions)
+    if seen is None:
+        return
+    for name, version in new_versions.items():
+        if version is None:
+            seen.pop(name, None)
+        else:
+            seen[name] = version
 
 
 def remember(tags, built_at):
@@ -93,19 +100,10 @@ def remember(tags, built_at):
     was built at `built_at` is fresh until the next purge. Existing versions are kept."""
     known = versions(tags)
     for name in set(tags) - set(known):
-        if cache.add(VERSION_PREFIX + name, built_at - 0.001, None):
-            _write_versions({name: built_at - 0.001})
-        else:
-            # Another process gave it a version meanwhile: read that one next time.
-            _forget_versions([name])
+        added = cache.add(VERSION_PREFIX + name, built_at - 0.001, None)
+        # Not added: another process gave it a version meanwhile, to be read next time.
+        _note_versions({name: built_at - 0.001 if added else None})
     return known
-
-
-def _forget_versions(tags):
-    seen = page_versions.get()
-    if seen is not None:
-        for name in tags:
-            seen.pop(name, None)
 
 
 def is_fresh(tags, built_at, now=None, known=None):
@@ -127,7 +125,7 @@ def purge(tags):
     if tags:
         now = time.time()
         cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
-        _write_versions(dict.fromkeys(tags, now))
+        _note_versions(dict.fromkeys(tags, now))
 
 
 def purge_within(tags, seconds):
@@ -138,7 +136,7 @@ def purge_within(tags, seconds):
     pending = set(tags) - due
     if pending:
         cache.set_many({VERSION_PREFIX + name: now + seconds for name in pending}, None)
-        _write_versions(dict.fromkeys(pending, now + seconds))
+        _note_versions(dict.fromkeys(pending, now + seconds))
     return pending
 
 
