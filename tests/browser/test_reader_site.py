@@ -58,6 +58,21 @@ def test_reader_finds_a_recap_by_searching_a_character_name(reader, demo_site):
     assert "Geum Sae-rok" in results
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_search_page_lines_up_with_the_site_and_gives_its_box_room(reader, demo_site, width):
+    """The search page once lost its layout: its heading ran to the window's edge and its box
+    shrank to a sliver beside the label."""
+    reader.set_viewport_size({"width": width, "height": 900})
+    reader.goto(demo_site + PAGE_KINDS["search"])
+    brand = reader.locator(".brand").bounding_box()
+    heading = reader.locator("main h1").bounding_box()
+    form = reader.locator("main form[role=search]").bounding_box()
+    box = reader.locator("#search-q").bounding_box()
+    assert abs(heading["x"] - brand["x"]) <= 1
+    assert abs(form["x"] - brand["x"]) <= 1
+    assert box["width"] >= 0.6 * form["width"]
+
+
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(reader, demo_site):
     reader.goto(demo_site + PAGE_KINDS["recap"])
     reader.keyboard.press("Tab")
