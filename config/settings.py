@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
     "django.contrib.redirects",
     "importer",
+    # Development and measurement only: their commands write demo or synthetic content.
+    "demo",
+    "bench",
     "axes",
 ]
 

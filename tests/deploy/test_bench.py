@@ -3,7 +3,7 @@
 
 import pytest
 
-from recaps.management.commands.bench import Command, parse_wrk
+from bench.management.commands.bench import Command, parse_wrk
 
 WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:40001/recaps/bench-recap-5/
   2 threads and 8 connections

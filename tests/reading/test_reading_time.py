@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from recaps.demo import art, html
-from recaps.demo.articles import RECAPS
+from demo import art
+from demo.articles import RECAPS
+from demo.data import html
 from recaps.models import Recap
 from recaps.reading import count_words
 from tests.feeds import factories as feed_factories

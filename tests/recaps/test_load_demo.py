@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from taggit.models import Tag
 
+from demo import articles, catalogue
 from people import cast
 from people.models import Credit, Person
-from recaps.demo import articles, catalogue
 from recaps.models import Recap, Still, TaggedRecap
 from shows.models import Episode, Platform, Show
 from shows.schedule import ReleaseSchedule, air_date, release_moment
@@ -26,7 +26,7 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def small_images(monkeypatch):
     """Tiny placeholder images: the loading logic is the same, the drawing much faster."""
-    from recaps.demo import art
+    from demo import art
 
     monkeypatch.setattr(art, "STILL_SIZE", (160, 90))
     monkeypatch.setattr(art, "POSTER_SIZE", (80, 120))

@@ -12,11 +12,12 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from core.management.demo import DemoCommand
+from demo import art
+from demo.articles import RECAPS
+from demo.catalogue import CREDITS, PEOPLE, PEOPLE_PALETTE, PLATFORMS, SHOWS
+from demo.data import html, text
+from demo.management.base import DemoCommand
 from people.models import Credit, Person
-from recaps.demo import art, html, text
-from recaps.demo.articles import RECAPS
-from recaps.demo.catalogue import CREDITS, PEOPLE, PEOPLE_PALETTE, PLATFORMS, SHOWS
 from recaps.models import Recap, Still
 from shows.models import Episode, Platform, Show
 

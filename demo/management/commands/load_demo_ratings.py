@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from core.management.demo import DemoCommand
+from demo.management.base import DemoCommand
 from ratings.models import EpisodeVote
 from recaps.models import Recap
 

@@ -7,7 +7,7 @@ actor), it is left out rather than guessed.
 
 from datetime import date, time
 
-from . import CreditData, PersonData, PlatformData, ShowData
+from .data import CreditData, PersonData, PlatformData, ShowData
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
 

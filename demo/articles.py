@@ -7,7 +7,7 @@ spoiler. Publish times are UTC, a few hours after each episode's release.
 
 from datetime import UTC, datetime
 
-from . import RecapData, StillData
+from .data import RecapData, StillData
 
 
 def at(year, month, day, hour, minute=0):

@@ -9,7 +9,7 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from django_comments_xtd.models import XtdComment
 
-from core.management.demo import DemoCommand
+from demo.management.base import DemoCommand
 from discussion.models import Moderation
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
