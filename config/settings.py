@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "spoilers",
     "ratings",
     "pagecache",
+    # Every public page readers browse; it sits on top of the apps above.
+    "reader",
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
     "django.contrib.redirects",
     "importer",

@@ -5,7 +5,6 @@ from django.contrib.contenttypes.views import shortcut
 from django.urls import include, path
 
 from discussion.urls import library_urls
-from recaps.urls import people_urls, shows_urls
 
 admin.site.site_header = "Episodic editors"
 admin.site.site_title = "Episodic"
@@ -13,8 +12,6 @@ admin.site.index_title = "Shows, people and recaps"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("shows/", include(shows_urls)),
-    path("people/", include(people_urls)),
     path("search/", include("search.urls")),
     path("spoilers/", include("spoilers.urls")),
     path("comments/", include("discussion.urls")),
@@ -25,7 +22,7 @@ urlpatterns = [
     ),
     path("preferences/", include("preferences.urls")),
     path("", include("feeds.urls")),
-    path("", include("recaps.urls")),
+    path("", include("reader.urls")),
 ]
 
 if settings.DEBUG:

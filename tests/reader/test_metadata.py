@@ -114,7 +114,7 @@ def test_titles_are_unique_across_pages(client, series):
 
 
 def test_paginated_pages_have_their_own_canonical(client, series, settings):
-    from recaps.views import HomeView
+    from reader.views.lists import HomeView
 
     HomeView.paginate_by, original = 2, HomeView.paginate_by
     try:

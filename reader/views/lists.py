@@ -1,0 +1,164 @@
+"""The lists of recaps readers browse: home, a tag, a person's shows."""
+
+from datetime import timedelta
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import ListView
+from taggit.models import Tag
+
+from pagecache import tags as cache_tags
+from pagecache.tags import cached_fragment
+from pagecache.views import CacheTaggedMixin, card_tags
+from people.models import Credit, Person
+from reader import seo
+from reader.queries import (
+    cards_of,
+    of_shows,
+    recap_cards,
+)
+from recaps.models import Recap
+from shows.models import Show
+from sitesettings.models import SiteSettings
+
+AIRING_NOW_LIMIT = 8
+
+
+class ReaderListMixin:
+    """What the list pages share: a page size, metadata from `meta_for()`, and the number of
+    recaps listed, which a paginator would count on every request and which grows with the
+    archive: it is kept until a change purges `count_tags()` (a publication, the tag, the
+    person)."""
+
+    paginate_by = 20
+
+    def count_tags(self):
+        return [cache_tags.RECAPS]
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = cached_fragment(
+            "list-count",
+            self.count_tags(),
+            queryset.count,
+            key_parts=(type(self).__name__, self.request.path),
+        )
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meta"] = self.meta_for(context)
+        return context
+
+
+class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
+    template_name = "reader/home.html"
+    context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
+        return {"home", cache_tags.RECAPS, cache_tags.SHOWS, *airing, *card_tags(context["recaps"])}
+
+    def get_queryset(self):
+        return recap_cards()
+
+    def airing_now(self):
+        """Shows that have premiered and whose finale is today or later (or unknown), with their
+        next release; one query. Not an imported show whose schedule is still unknown: its
+        run cannot be told from one that goes on."""
+        now = timezone.now()
+        shows = Show.objects.filter(
+            schedule_unknown=False,
+            premiere_date__lte=now.date() + timedelta(days=1),
+            premiere_date__gte=now.date() - timedelta(days=730),
+        ).order_by("-premiere_date")
+        airing = []
+        for show in shows:
+            today = show.local_today(now)
+            if show.premiere_date > today or (show.finale_date and show.finale_date < today):
+                continue
+            airing.append({"show": show, "next_release": show.next_release_notice(now)})
+            if len(airing) == AIRING_NOW_LIMIT:
+                break
+        return airing
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["airing_now"] = self.airing_now()
+        return context
+
+    def meta_for(self, context):
+        settings = SiteSettings.load()
+        return seo.page_meta(
+            self.request,
+            f"{settings.site_name}: latest episode recaps and reviews",
+            settings.tagline,
+        )
+
+
+class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
+    template_name = "reader/tag.html"
+    context_object_name = "recaps"
+
+    def cache_tags(self, context):
+        return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *card_tags(context["recaps"])}
+
+    def count_tags(self):
+        return [cache_tags.tag(self.tag.pk), cache_tags.RECAPS]
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        # The page's ids first: the tag's recaps are sorted by date wherever they stand in the
+        # archive, and sorting keys alone costs a tenth of sorting whole cards (4,000 of them
+        # for a common tag at 20,000 recaps). The cards are then read for one page.
+        return Recap.objects.published().filter(tags=self.tag).values_list("pk", flat=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        page = context["page_obj"]
+        page.object_list = cards_of(list(page.object_list))
+        context["recaps"] = context["object_list"] = page.object_list
+        return context
+
+    def meta_for(self, context):
+        return seo.page_meta(
+            self.request,
+            f"Recaps tagged “{self.tag.name}”",
+            f"Episode recaps and reviews tagged “{self.tag.name}”.",
+        )
+
+
+class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
+    """A person: photo, description, bio, filmography, and the published recaps of their shows
+    (paginated)."""
+
+    template_name = "reader/person.html"
+    context_object_name = "recaps"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        self.credits = list(
+            Credit.objects.filter(person=self.person)
+            .select_related("show")
+            .order_by("-show__premiere_date", "show__title")
+        )
+        shows = {credit.show_id for credit in self.credits}
+        return recap_cards().filter(of_shows(shows))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+
+    def count_tags(self):
+        return [cache_tags.person(self.person.pk), cache_tags.RECAPS]
+
+    def cache_tags(self, context):
+        return {
+            cache_tags.person(self.person.pk),
+            cache_tags.RECAPS,
+            *(cache_tags.show(credit.show_id) for credit in self.credits),
+            *card_tags(context["recaps"]),
+        }
+
+    def meta_for(self, context):
+        return seo.person_meta(self.request, self.person)
