@@ -178,6 +178,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_LOCAL_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_LOCAL_SECONDS", "10"))
 PAGE_CACHE_RELEASE = os.environ.get("EPISODIC_RELEASE", "")
 PAGE_COMPRESSION = env_bool("EPISODIC_PAGE_COMPRESSION", True)
+# What the page cache (below the apps) reads from the apps above it: when recaps go live, and
+# which reader pages a cache tag names.
+PAGE_CACHE_PUBLICATIONS = "recaps.publications.publication_times"
+PAGE_CACHE_PATHS = "reader.cache_paths.paths_of"
 # What purges the caches in front of the app: nothing by default.
 CACHE_PURGER = {"BACKEND": "pagecache.front.NoPurger"}
 if os.environ.get("EPISODIC_PURGE_SERVERS"):

@@ -8,8 +8,8 @@ from functools import cache as memoize
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db.models import Max, Min, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 
 def enabled():
@@ -63,8 +63,6 @@ def publications(now=None, known=None):
     """(last, next): the Unix times of the latest publish time that has come and of the next
     scheduled one (None if there is none), kept until a recap's publication changes or the
     next one comes. `known`: what `known_publications` found, if it was already read."""
-    from recaps.models import Recap
-
     from . import tags
 
     now = time.time() if now is None else now
@@ -77,12 +75,9 @@ def publications(now=None, known=None):
         return known
     built_at = time.time()
     moment = timezone.now()
-    scheduled = Recap.objects.filter(status=Recap.Status.PUBLISHED).aggregate(
-        last=Max("published_at", filter=Q(published_at__lte=moment)),
-        upcoming=Min("published_at", filter=Q(published_at__gt=moment)),
-    )
-    last = scheduled["last"] and scheduled["last"].timestamp()
-    upcoming = scheduled["upcoming"] and scheduled["upcoming"].timestamp()
+    last, upcoming = import_string(settings.PAGE_CACHE_PUBLICATIONS)(moment)
+    last = last and last.timestamp()
+    upcoming = upcoming and upcoming.timestamp()
     tags.remember([tags.RECAPS], built_at)
     cache.set(PUBLICATIONS_KEY, (built_at, last, upcoming), None)
     return last, upcoming
