@@ -1,5 +1,8 @@
+from datetime import datetime, timedelta
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from model_bakery import baker
 
 from tests import images
@@ -12,6 +15,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a folder of this test's own (`empty_cache` forgets which
+    renditions imagekit made)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -80,3 +91,44 @@ def weekly_us_show(db):
 @pytest.fixture
 def png_upload():
     return images.upload("still.png")
+
+
+@pytest.fixture
+def episode(soundtrack):
+    """Soundtrack #2 episode 4, and below a published recap of it and a still of the recap."""
+    return baker.make("shows.Episode", show=soundtrack, number=4, title="")
+
+
+@pytest.fixture
+def person(db):
+    return baker.make(
+        "people.Person", name="Geum Sae-rok", slug="geum-sae-rok", description="Actor", bio=""
+    )
+
+
+@pytest.fixture
+def recap(episode, editor):
+    return baker.make(
+        "recaps.Recap",
+        episode=episode,
+        subtitle="A song in the rain",
+        slug="soundtrack-2-episode-4",
+        author=editor,
+        intro="<p>Last time on the show.</p>",
+        body="<p>What happened.</p>",
+        status="published",
+        published_at=timezone.make_aware(datetime(2023, 12, 13, 9)) - timedelta(hours=1),
+        rating=8,
+    )
+
+
+@pytest.fixture
+def still(recap):
+    from recaps.models import Still
+
+    return Still.objects.create(
+        recap=recap,
+        image=images.upload("still.png"),
+        alt_text="Two people under an umbrella",
+        caption="Still From Soundtrack #2 Episode 4",
+    )

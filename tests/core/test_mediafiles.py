@@ -11,7 +11,7 @@ from django.urls import reverse
 from recaps.models import Recap, Still
 from shows.models import Show
 from tests import images
-from tests.admin.forms import form_data
+from tests.admin_forms import form_data
 from tests.reader.factories import make_episode, make_person, make_recap, make_show, make_still
 
 pytestmark = pytest.mark.django_db

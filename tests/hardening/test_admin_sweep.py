@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 
-from tests.admin.forms import form_data
+from tests.admin_forms import form_data
 
 from .conftest import ROLES
 from .sweep import Tally, must_refuse, values_for

@@ -4,7 +4,7 @@ form error in every admin relation field, never a server error."""
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.admin.forms import form_data
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 

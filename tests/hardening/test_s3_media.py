@@ -10,7 +10,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from tests import images
-from tests.admin.forms import add_inline_rows, form_data
+from tests.admin_forms import add_inline_rows, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from importer.models import WordPressOrigin
 from recaps.models import Recap
 from shows.models import Show
-from tests.admin.forms import form_data
+from tests.admin_forms import form_data
 from tests.reader.factories import make_episode, make_recap
 
 pytestmark = pytest.mark.django_db

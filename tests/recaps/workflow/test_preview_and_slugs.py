@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from recaps import preview
 from recaps.models import RecapSlugRedirect
-from tests.workflow.conftest import make_ready_recap, published
+from tests.recaps.workflow.conftest import make_ready_recap, published
 
 
 def assert_private_noindex(response):

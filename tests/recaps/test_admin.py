@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from recaps.models import Recap
-from tests.admin.forms import assert_rejected, form_data
+from tests.admin_forms import assert_rejected, form_data
 
 ADD_URL = reverse("admin:recaps_recap_add")
 RICH_TEXT_FIELDS = ["intro", "body", "bonus_track", "review"]

@@ -7,8 +7,8 @@ from django.urls import reverse
 from reversion.models import Version
 
 from recaps.models import Recap, Still
-from tests.admin.forms import add_inline_rows, form_data
-from tests.workflow.conftest import make_ready_recap, published
+from tests.admin_forms import add_inline_rows, form_data
+from tests.recaps.workflow.conftest import make_ready_recap, published
 
 
 def change_url(recap):

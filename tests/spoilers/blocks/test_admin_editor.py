@@ -9,7 +9,7 @@ from django.urls import reverse
 from model_bakery import baker
 
 from recaps.models import Recap
-from tests.admin.forms import form_data
+from tests.admin_forms import form_data
 
 ADD_URL = reverse("admin:recaps_recap_add")
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from people.models import Credit, Person
 from recaps.models import Recap
-from tests.workflow.conftest import make_ready_recap, published
+from tests.recaps.workflow.conftest import make_ready_recap, published
 
 GO_LIVE = datetime(2031, 3, 5, 12, 0, tzinfo=UTC)
 SUBTITLE = "Quasar overture"

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shows.models import Episode, Show
-from tests.admin.forms import add_inline_rows, assert_rejected, form_data
+from tests.admin_forms import add_inline_rows, assert_rejected, form_data
 
 ADD_URL = reverse("admin:shows_show_add")
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from recaps import checks
 from recaps.models import Recap
-from tests.admin.forms import form_data
-from tests.workflow.conftest import META, make_ready_recap, published
+from tests.admin_forms import form_data
+from tests.recaps.workflow.conftest import META, make_ready_recap, published
 
 GOOD = {
     "headline": "Soundtrack #2 Episode 4 Recap and Review: The song in the rain",

@@ -21,6 +21,9 @@ REGISTERED = sorted(
     key=lambda model: model._meta.label,
 )
 
+# Admin pages show uploads: each test keeps its media in a folder of its own.
+pytestmark = pytest.mark.usefixtures("media_root")
+
 
 @pytest.fixture
 def one_of_everything(soundtrack, episode, person, recap, still, editor):

@@ -12,8 +12,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from recaps.models import Recap, RecapTransition
-from tests.admin.forms import form_data
-from tests.workflow.conftest import client_for, make_ready_recap, published
+from tests.admin_forms import form_data
+from tests.recaps.workflow.conftest import client_for, make_ready_recap, published
 
 ROLES = ["writer", "editor", "moderator", "anonymous"]
 ADD_URL = reverse("admin:recaps_recap_add")

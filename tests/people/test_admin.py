@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from people.models import Credit, Person
 from tests import images
-from tests.admin.forms import add_inline_rows, assert_rejected, form_data
+from tests.admin_forms import add_inline_rows, assert_rejected, form_data
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from reversion.models import Version
 from taggit.models import TaggedItem
 
 from recaps.models import Recap, TaggedRecap
-from tests.admin.forms import form_data
-from tests.workflow.conftest import make_ready_recap
+from tests.admin_forms import form_data
+from tests.recaps.workflow.conftest import make_ready_recap
 
 
 def as_generic_links(revision, recap):

@@ -18,12 +18,6 @@ MODELS = (Platform, Show, Episode, Person, Credit, Recap, Still, Tag, TaggedReca
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def small_images(monkeypatch):
     """Tiny placeholder images: the loading logic is the same, the drawing much faster."""
     from demo import art

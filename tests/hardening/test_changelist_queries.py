@@ -16,6 +16,9 @@ from sitesettings.models import SiteSettings
 
 START = datetime(2024, 1, 1, 20, tzinfo=UTC)
 
+# Admin pages show uploads: each test keeps its media in a folder of its own.
+pytestmark = pytest.mark.usefixtures("media_root")
+
 
 def make_shows(count, start=0):
     return Show.objects.bulk_create(

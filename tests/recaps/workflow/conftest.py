@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 from reversion.revisions import create_revision, set_user
 
@@ -16,14 +15,6 @@ META = (
     "Ha-neul plays the song at last, and Su-ho hears it from the street: the episode where the "
     "soundtrack finally lands."
 )
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    yield settings.MEDIA_ROOT
-    cache.clear()
 
 
 def make_member(django_user_model, username, group=None):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from recaps.models import Still
 from tests import images
-from tests.admin.forms import add_inline_rows, assert_rejected, form_data
+from tests.admin_forms import add_inline_rows, assert_rejected, form_data
 from tests.core import hostile_files
 
 
