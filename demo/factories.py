@@ -201,13 +201,12 @@ def bulk_make(recipe, rows, batch_size=BATCH):
             continue
         value = getattr(template, field.attname)
         defaults[field.attname] = value.name if isinstance(value, FieldFile) else value
+    # A list or dict default is copied for each row, so no two rows share one.
     mutable = [name for name, value in defaults.items() if isinstance(value, list | dict)]
+    if mutable:
+        rows = ({**{name: defaults[name].copy() for name in mutable}, **row} for row in rows)
     return model.objects.bulk_create(
-        (
-            model(**(defaults | {name: defaults[name].copy() for name in mutable} | row))
-            for row in rows
-        ),
-        batch_size=batch_size,
+        (model(**(defaults | row)) for row in rows), batch_size=batch_size
     )
 
 
