@@ -226,13 +226,42 @@ def bulk_episodes(shows, per_show):
     )
 
 
-def bulk_stills(recaps, per_recap, image, row):
-    """`per_recap` stills of each recap, all showing the stored `image`, the first the hero;
-    `row(recap, k)` gives the rest of still `k`'s fields."""
+def bulk_casts(shows, per_show, person):
+    """`per_show` credits on each show, billed in order, the first two the leads;
+    `person(s, k)` plays character `k` of the `s`th show."""
+    return bulk_make(
+        credit_recipe,
+        (
+            {
+                "person": person(s, k),
+                "show": show,
+                "character_name": f"Character {k}",
+                "role": Credit.Role.LEAD if k < 2 else Credit.Role.SUPPORTING,
+                "billing_order": k,
+            }
+            for s, show in enumerate(shows)
+            for k in range(per_show)
+        ),
+    )
+
+
+def bulk_stills(recaps, per_recap, image, size, row):
+    """`per_recap` stills of each recap, all showing the stored `image` of `size` (width,
+    height), the first the hero; `row(recap, k)` gives the rest of still `k`'s fields. Without
+    the size each new still would open the image to measure it."""
+    width, height = size
     return bulk_make(
         still_recipe,
         (
-            {"recap": recap, "image": image, "order": k, "is_hero": k == 0, **row(recap, k)}
+            {
+                "recap": recap,
+                "image": image,
+                "width": width,
+                "height": height,
+                "order": k,
+                "is_hero": k == 0,
+                **row(recap, k),
+            }
             for recap in recaps
             for k in range(per_recap)
         ),
@@ -276,20 +305,7 @@ def build_large_dataset(shows=5, episodes=40, stills=10, tags=12, tags_per_recap
         ),
         platform,
     )
-    bulk_make(
-        credit_recipe,
-        (
-            {
-                "person": people[s * 2 + i],
-                "show": show,
-                "character_name": f"Character {i}",
-                "role": Credit.Role.LEAD if i < 2 else Credit.Role.SUPPORTING,
-                "billing_order": i,
-            }
-            for s, show in enumerate(show_rows)
-            for i in range(cast)
-        ),
-    )
+    bulk_casts(show_rows, cast, lambda s, i: people[s * 2 + i])
     episode_rows = bulk_episodes(show_rows, episodes)
     now = timezone.now()
     recaps = bulk_make(
@@ -316,9 +332,8 @@ def build_large_dataset(shows=5, episodes=40, stills=10, tags=12, tags_per_recap
         recaps,
         stills,
         "stills/shared.jpg",
+        (1600, 900),
         lambda recap, k: {
-            "width": 1600,
-            "height": 900,
             "alt_text": f"Scene {k}",
             "caption": f"Still {k}",
             "credit": "Streamer",
@@ -383,7 +398,8 @@ def many_recaps(count, author, *, shows=10, stills=10, tags=10):
         recaps,
         stills,
         image,
-        lambda recap, k: {"width": 64, "height": 36, "alt_text": f"Still {k}"},
+        (64, 36),
+        lambda recap, k: {"alt_text": f"Still {k}"},
     )
     tag_names = [f"tag-{index}" for index in range(tags)]
     for item in recaps:

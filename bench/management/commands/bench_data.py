@@ -8,7 +8,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from demo import factories
-from people.models import Credit
 from recaps.models import Still
 from shows.models import Platform, Show
 
@@ -16,6 +15,7 @@ EPISODES_PER_SHOW = 16
 CREDITS_PER_SHOW = 30
 STILLS_PER_RECAP = 10
 TAGS_PER_RECAP = 10
+STILL_SIZE = (800, 450)
 # Each recap mentions one of 50 motifs, so a motif is in 2% of recaps: a realistic hit rate.
 MOTIFS = (
     "lighthouse harbour umbrella piano rooftop subway bakery library orchard lantern "
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         author = factories.make_user("bench-writer", first_name="Bench", last_name="Writer")
         platform, _ = Platform.objects.get_or_create(name="Benchflix", slug="benchflix")
         image_name = factories.stored_image(
-            "bench/still.jpg", factories.image_bytes("JPEG", 800, 450, (40, 60, 120))
+            "bench/still.jpg", factories.image_bytes("JPEG", *STILL_SIZE, (40, 60, 120))
         )
 
         shows = factories.bulk_shows(
@@ -65,19 +65,8 @@ class Command(BaseCommand):
             factories.person_recipe,
             ({"name": f"Bench Actor {n}", "slug": f"bench-actor-{n}"} for n in range(600)),
         )
-        factories.bulk_make(
-            factories.credit_recipe,
-            (
-                {
-                    "person": people[(i * 7 + k) % len(people)],
-                    "show": show,
-                    "character_name": f"Character {k}",
-                    "role": Credit.Role.LEAD if k < 2 else Credit.Role.SUPPORTING,
-                    "billing_order": k,
-                }
-                for i, show in enumerate(shows)
-                for k in range(CREDITS_PER_SHOW)
-            ),
+        factories.bulk_casts(
+            shows, CREDITS_PER_SHOW, lambda i, k: people[(i * 7 + k) % len(people)]
         )
         now = timezone.now()
         paragraph = "<p>" + " ".join(["Su-ho and Hyeon-seo argue about the song."] * 12) + "</p>"
@@ -104,9 +93,8 @@ class Command(BaseCommand):
             recap_rows,
             STILLS_PER_RECAP,
             image_name,
+            STILL_SIZE,
             lambda recap, k: {
-                "width": 800,
-                "height": 450,
                 "alt_text": f"Still {k} of {recap.subtitle}",
                 "section": Still.Section.RECAP,
             },
