@@ -1,25 +1,15 @@
 """Image files for upload tests, made with Pillow in memory."""
 
-import io
-
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from demo.factories import image_bytes
+from demo.factories import upload as upload
 
 
 def png_bytes(width=64, height=36, color=(200, 40, 90)):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), color).save(buffer, format="PNG")
-    return buffer.getvalue()
+    return image_bytes("PNG", width, height, color)
 
 
 def jpeg_bytes(width=64, height=36, color=(30, 60, 200)):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), color).save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
-
-
-def upload(name="still.png", content=None, content_type="image/png"):
-    return SimpleUploadedFile(name, content if content is not None else png_bytes(), content_type)
+    return image_bytes("JPEG", width, height, color, quality=85)
 
 
 def still_files(still):

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.factories import make_episode, make_recap, make_show
 from sitesettings.models import SiteSettings
-from tests.reader.factories import make_episode, make_recap, make_show
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,10 +5,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.factories import make_episode
 from recaps.models import Recap
 from recaps.roles import ensure_roles
 from tests import images
-from tests.reader.factories import make_episode
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,11 +8,11 @@ from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.urls import reverse
 
+from demo.factories import make_episode, make_person, make_recap, make_show, make_still
 from recaps.models import Recap, Still
 from shows.models import Show
 from tests import images
 from tests.admin_forms import form_data
-from tests.reader.factories import make_episode, make_person, make_recap, make_show, make_still
 
 pytestmark = pytest.mark.django_db
 

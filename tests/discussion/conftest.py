@@ -3,9 +3,9 @@ import time
 import pytest
 from django_comments_xtd.models import XtdComment
 
+from demo.factories import make_episode, make_recap, make_show
 from discussion.forms import CommentForm
 from discussion.models import Moderation
-from tests.reader.factories import make_episode, make_recap, make_show
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from django_comments_xtd.models import XtdComment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from demo.factories import make_episode, make_recap
 from discussion.models import Moderation, RecapDiscussion
 from sitesettings.models import SiteSettings
-from tests.reader.factories import make_episode, make_recap
 
 from .conftest import form_data, make_comment
 

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from model_bakery import baker
 
-from tests.feeds import factories
+from demo import factories
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

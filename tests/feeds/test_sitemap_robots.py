@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from model_bakery import baker
 
-from tests.feeds import factories
+from demo import factories
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -4,8 +4,7 @@ from django.template import Template
 from django.test.utils import _TestState
 from model_bakery import baker
 
-from tests.discussion.conftest import make_comment
-from tests.reader.factories import (
+from demo.factories import (
     credit,
     make_episode,
     make_person,
@@ -13,6 +12,7 @@ from tests.reader.factories import (
     make_show,
     make_still,
 )
+from tests.discussion.conftest import make_comment
 
 ROLES = ("Writers", "Editors", "Moderators")
 

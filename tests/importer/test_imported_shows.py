@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from demo.factories import make_episode, make_recap
 from importer.models import WordPressOrigin
 from recaps.models import Recap
 from shows.models import Show
 from tests.admin_forms import form_data
-from tests.reader.factories import make_episode, make_recap
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from demo.factories import make_episode, make_recap, make_show
 from ratings.models import EpisodeVote
-from tests.reader.factories import make_episode, make_recap, make_show
 
 SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
 

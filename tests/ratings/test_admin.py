@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from demo.factories import make_episode, make_show
 from ratings.models import EpisodeVote
-from tests.reader.factories import make_episode, make_show
 
 from .conftest import add_votes
 

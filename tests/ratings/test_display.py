@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.reader.factories import make_episode, make_recap
+from demo.factories import make_episode, make_recap
 
 from .conftest import add_votes, vote_url
 

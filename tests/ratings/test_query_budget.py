@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.factories import build_large_dataset, make_episode, make_recap
 from ratings.models import EpisodeVote
 from ratings.views import VOTES_PER_MINUTE
-from tests.reader.factories import build_large_dataset, make_episode, make_recap
 from tests.reader.test_query_budgets import BUDGET
 
 from .conftest import add_votes

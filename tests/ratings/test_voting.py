@@ -7,11 +7,11 @@ import time_machine
 from django.core.signing import get_cookie_signer
 from django.utils import timezone
 
+from demo.factories import make_episode, make_recap
 from ratings import rated_cookie
 from ratings.models import EpisodeVote
 from ratings.views import VOTES_PER_MINUTE
 from tests.cross_site import CROSS_SITE_HEADERS
-from tests.reader.factories import make_episode, make_recap
 
 from .conftest import vote_url
 

@@ -3,10 +3,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from demo.factories import credit, make_episode, make_person, make_recap, make_show, make_still
 from people.models import Credit
 from recaps.models import Still
-
-from .factories import credit, make_episode, make_person, make_recap, make_show, make_still
 
 
 @pytest.fixture

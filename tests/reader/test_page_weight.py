@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from core.staticfiles import served
-
-from .factories import build_large_dataset
+from demo.factories import build_large_dataset
 
 LIMIT = 40_000
 

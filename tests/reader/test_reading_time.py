@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo import art
+from demo import factories as feed_factories
 from demo.articles import RECAPS
 from demo.data import html
+from demo.factories import build_large_dataset, make_episode, make_recap, make_show
 from recaps.models import Recap
 from recaps.reading import count_words
-from tests.feeds import factories as feed_factories
-from tests.reader.factories import build_large_dataset, make_episode, make_recap, make_show
 
 pytestmark = pytest.mark.django_db
 

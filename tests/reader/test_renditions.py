@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
 
-from .factories import make_episode, make_recap, make_still
+from demo.factories import make_episode, make_recap, make_still
 
 
 def test_saving_a_still_generates_every_rendition(soundtrack):

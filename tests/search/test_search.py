@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_bakery import baker
 
+from demo import factories
 from recaps.models import Recap
 from search import fts
 from search import query as search
 from search.documents import refresh
 from search.models import RecapText
-from tests.feeds import factories
 
 on_sqlite_fts5 = pytest.mark.skipif(
     connection.vendor != "sqlite" or not fts.sqlite_has_fts5(),

@@ -7,9 +7,9 @@ from datetime import time, timedelta
 import pytest
 from model_bakery import baker
 
+from demo import factories
 from recaps.models import Recap
 from shows.facts import MONTHS, WEEKDAYS
-from tests.feeds import factories
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ def test_bad_values_are_a_readable_400_and_change_nothing(
 
 
 def test_many_shows_keep_the_cookie_small(client, series, django_user_model):
-    from tests.reader.factories import make_show
+    from demo.factories import make_show
 
     for _ in range(marks.MAX_SHOWS + 5):
         post_mark(client, make_show(), episode=1)

@@ -7,9 +7,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from taggit.models import Tag, TaggedItem
 
+from demo.factories import make_episode, make_recap, make_show
 from recaps.models import Recap, TaggedRecap
 from shows.models import Show
-from tests.reader.factories import make_episode, make_recap, make_show
 
 BEFORE = [("recaps", "0007_tagged_recap")]
 AFTER = [("recaps", "0008_move_recap_tags_to_tagged_recap")]

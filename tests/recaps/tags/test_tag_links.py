@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
+from demo.factories import make_episode, make_recap, make_show
 from recaps.models import TaggedRecap
-from tests.reader.factories import make_episode, make_recap, make_show
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from reversion.revisions import create_revision, set_user
 
+from demo.factories import make_episode, make_still
 from recaps.models import Recap
-from tests.reader.factories import make_episode, make_still
 
 META = (
     "Ha-neul plays the song at last, and Su-ho hears it from the street: the episode where the "

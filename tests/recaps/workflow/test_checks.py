@@ -126,7 +126,7 @@ def test_warnings_need_confirmation_then_publish(client, users, episodes):
 
 
 def test_episode_not_aired_yet_is_a_warning(client, users, soundtrack):
-    from tests.reader.factories import make_episode
+    from demo.factories import make_episode
 
     soundtrack.premiere_date = timezone.localdate() + timedelta(days=30)
     soundtrack.save()

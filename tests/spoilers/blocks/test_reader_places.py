@@ -6,8 +6,8 @@ import re
 import pytest
 from django.db import connection
 
+from demo import factories
 from search import fts
-from tests.feeds import factories
 
 SECRET = "Yeon-woo"  # a name that appears only inside the spoilers below
 INTRO = (
