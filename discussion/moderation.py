@@ -8,19 +8,18 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import XtdCommentModerator
 
-from sitesettings.models import SiteSettings
-
 from . import rules
+from .models import CommentSettings
 
 
 def policy_from(settings):
     return rules.Policy(
-        min_seconds=settings.comment_min_seconds,
-        max_links=settings.comment_hold_max_links,
-        moderation_words=rules.split_list(settings.comment_moderation_words),
-        block_words=rules.split_list(settings.comment_block_words),
-        block_emails=rules.split_list(settings.comment_block_emails),
-        block_ips=rules.split_list(settings.comment_block_ips),
+        min_seconds=settings.min_seconds,
+        max_links=settings.hold_max_links,
+        moderation_words=rules.split_list(settings.moderation_words),
+        block_words=rules.split_list(settings.block_words),
+        block_emails=rules.split_list(settings.block_emails),
+        block_ips=rules.split_list(settings.block_ips),
     )
 
 
@@ -35,7 +34,7 @@ def closed_reason(recap, now=None):
         recap.published_at,
         now or timezone.now(),
         closed_by_hand=bool(discussion and discussion.closed),
-        close_after_days=SiteSettings.load().comment_close_after_days,
+        close_after_days=CommentSettings.load().close_after_days,
         reason=discussion.reason if discussion else "",
     )
 
@@ -63,7 +62,7 @@ class RecapModerator(XtdCommentModerator):
                 honeypot=form.cleaned_data.get("honeypot", ""),
                 known_commenter=is_known_commenter(comment.user_email),
             ),
-            policy_from(SiteSettings.load()),
+            policy_from(CommentSettings.load()),
         )
 
     def moderate(self, comment, content_object, request):

@@ -24,10 +24,9 @@ from django_comments_xtd.signals import confirmation_received
 from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
-from sitesettings.models import SiteSettings
 
 from .forms import CommentForm
-from .models import Moderation
+from .models import CommentSettings, Moderation
 from .moderation import closed_reason
 from .threads import THREADS_PER_PAGE, public_comments
 
@@ -88,7 +87,7 @@ def remember_held(request, comment):
     request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
 
 
-def form_again(request, recap, site_settings):
+def form_again(request, recap, comment_settings):
     """A new form holding what the reader typed, for a form signed here but served longer ago
     than COMMENTS_TIMEOUT: a tab left open, or a copy a cache revalidated (a 304 keeps the old
     form, so reloading might bring back the same one). The reader has had the form for hours,
@@ -96,7 +95,7 @@ def form_again(request, recap, site_settings):
     typed = {name: request.POST[name] for name in RESENT if name in request.POST}
     typed["followup"] = forms.BooleanField().to_python(request.POST.get("followup"))
     form = CommentForm(recap, initial=typed)
-    served = int(time.time()) - site_settings.comment_min_seconds
+    served = int(time.time()) - comment_settings.min_seconds
     form.initial.update(timestamp=str(served), security_hash=form.initial_security_hash(served))
     return render(
         request,
@@ -116,13 +115,13 @@ def form_again(request, recap, site_settings):
 @same_origin_only
 @require_POST
 def post_comment(request):
-    site_settings = SiteSettings.load()
+    comment_settings = CommentSettings.load()
     ip = client_ip(request)
-    if over_limit("comments", ip, site_settings.comment_rate_per_minute):
+    if over_limit("comments", ip, comment_settings.rate_per_minute):
         response = render(
             request,
             "discussion/rate_limited.html",
-            {"per_minute": site_settings.comment_rate_per_minute},
+            {"per_minute": comment_settings.rate_per_minute},
             status=429,
         )
         response["Retry-After"] = "60"
@@ -149,7 +148,7 @@ def post_comment(request):
     if reason:
         return problem(request, 403, "Comments are closed", reason, recap)
     if too_old:
-        return form_again(request, recap, site_settings)
+        return form_again(request, recap, comment_settings)
     if not form.is_valid():
         return render(
             request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
