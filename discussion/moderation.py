@@ -10,6 +10,7 @@ from django_comments_xtd.moderation import XtdCommentModerator
 
 from . import rules
 from .models import CommentSettings
+from .threads import public
 
 
 def policy_from(settings):
@@ -40,9 +41,7 @@ def closed_reason(recap, now=None):
 
 
 def is_known_commenter(email):
-    return XtdComment.norel_objects.filter(
-        user_email__iexact=email, is_public=True, is_removed=False
-    ).exists()
+    return public(XtdComment.norel_objects.filter(user_email__iexact=email)).exists()
 
 
 class RecapModerator(XtdCommentModerator):

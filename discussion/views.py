@@ -28,7 +28,7 @@ from recaps.models import Recap
 from .forms import CommentForm
 from .models import CommentSettings, Moderation
 from .moderation import closed_reason
-from .threads import THREADS_PER_PAGE, public_comments
+from .threads import THREADS_PER_PAGE, public, public_comments
 
 SESSION_KEY = "held_comments"
 # What a reader typed, given back in a new form when theirs was too old.
@@ -231,10 +231,8 @@ def back_to_recap(recap, comment, fragment, page=1):
 def reply(request, pk):
     """Without JavaScript, a reply is written on its own page under the comment it answers."""
     comment = get_object_or_404(
-        XtdComment.norel_objects.select_related("content_type"),
+        public(XtdComment.norel_objects.select_related("content_type")),
         pk=pk,
-        is_public=True,
-        is_removed=False,
         content_type__app_label="recaps",
         content_type__model="recap",
     )
@@ -254,9 +252,7 @@ def reply(request, pk):
 
 def thread(request, pk):
     """One whole thread, for "show more replies"."""
-    root = get_object_or_404(
-        XtdComment.norel_objects, pk=pk, level=0, is_public=True, is_removed=False
-    )
+    root = get_object_or_404(public(XtdComment.norel_objects), pk=pk, level=0)
     recap = published_recap({"content_type": "recaps.recap", "object_pk": root.object_pk})
     if recap is None:
         raise Http404("No such recap")

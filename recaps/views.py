@@ -25,6 +25,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from discussion.section import comment_count, recap_discussion
+from discussion.threads import with_comment_count
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
@@ -49,11 +50,10 @@ AIRING_NOW_LIMIT = 8
 def recap_cards():
     """Published recaps for lists: show, episode, author and the hero still; three queries a
     page (count, rows, heroes) whatever the page size."""
-    return (
+    return with_comment_count(
         Recap.objects.published()
         .for_lists()
         .with_article_relations()
-        .with_comment_count()
         .prefetch_related(
             Prefetch("stills", queryset=Still.objects.filter(is_hero=True), to_attr="heroes")
         )
@@ -73,7 +73,7 @@ def with_published_recap(episodes):
         recap_pk=Subquery(latest.values("pk")[:1]),
         recap_slug=Subquery(latest.values("slug")[:1]),
         recap_subtitle=Subquery(latest.values("subtitle")[:1]),
-        recap_comment_count=Subquery(latest.with_comment_count().values("comment_count")[:1]),
+        recap_comment_count=Subquery(with_comment_count(latest).values("comment_count")[:1]),
     )
 
 
