@@ -11,23 +11,21 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_comments.signals import comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment
-from django_comments_xtd.moderation import moderator
-from django_comments_xtd.signals import confirmation_received
 
 from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
 
+from . import rules
 from .forms import CommentForm
-from .models import CommentSettings, Moderation
-from .moderation import closed_reason
+from .models import CommentSettings
+from .moderation import closed_reason, is_known_commenter, policy_from, store
 from .threads import THREADS_PER_PAGE, public, public_comments
 
 SESSION_KEY = "held_comments"
@@ -43,16 +41,6 @@ def problem(request, status, title, message, recap=None):
         "discussion/problem.html",
         {"title": title, "message": message, "recap": recap},
         status=status,
-    )
-
-
-def thread_too_deep(request, recap):
-    return problem(
-        request,
-        400,
-        "This thread is as deep as it goes",
-        "Replies go three levels deep; reply to an earlier comment in the thread.",
-        recap,
     )
 
 
@@ -105,6 +93,91 @@ def form_again(request, recap, comment_settings):
     )
 
 
+def gather(request, comment_settings):
+    """The facts `rules.verdict` judges, with the recap and the bound form they came from.
+    Reads nothing for a sender over the rate limit, so a flood from one address costs no
+    query; without a published recap there is no form to check."""
+    ip = client_ip(request)
+    if over_limit("comments", ip, comment_settings.rate_per_minute):
+        return rules.Attempt(over_rate_limit=True), None, None
+    recap = published_recap(request.POST)
+    if recap is None:
+        return rules.Attempt(recap_found=False), None, None
+    form = CommentForm(recap, data=request.POST)
+    security_errors = frozenset(form.security_errors())
+    facts = {
+        "security_errors": security_errors,
+        "closed_reason": closed_reason(recap),
+        "fields_valid": form.is_valid(),
+        "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+    }
+    if facts["fields_valid"]:
+        data = form.cleaned_data
+        parent = (
+            public_comments(recap).filter(pk=data["reply_to"]).first() if data["reply_to"] else None
+        )
+        facts.update(
+            reply_to=data["reply_to"],
+            parent_level=parent.level if parent else None,
+            submission=rules.Submission(
+                text=data["comment"],
+                name=data["name"],
+                email=data["email"],
+                url=data["url"] or "",
+                ip=ip or "",
+                served_at=data["timestamp"],
+                posted_at=time.time(),
+                honeypot=data.get("honeypot", ""),
+                known_commenter=is_known_commenter(data["email"]),
+            ),
+        )
+    return rules.Attempt(**facts), recap, form
+
+
+# Refusals answered by the problem page alone: (status, title, message).
+PROBLEMS = {
+    rules.NO_RECAP: (404, "No such recap", "This recap does not exist or is not published."),
+    rules.TAMPERED: (
+        400,
+        "Please send the form again",
+        "The form was changed. Reload the recap and send your comment again; "
+        "it is kept below so you can copy it.",
+    ),
+    rules.NOT_A_PARENT: (
+        400,
+        "You cannot reply to that comment",
+        "Replies go to published comments of the same recap.",
+    ),
+    rules.TOO_DEEP: (
+        400,
+        "This thread is as deep as it goes",
+        "Replies go three levels deep; reply to an earlier comment in the thread.",
+    ),
+}
+
+
+def refusal(request, why, attempt, recap, form, comment_settings):
+    """The page for a post `rules.verdict` refused for the reason `why`."""
+    if why == rules.RATE_LIMITED:
+        response = render(
+            request,
+            "discussion/rate_limited.html",
+            {"per_minute": comment_settings.rate_per_minute},
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+    if why == rules.CLOSED:
+        return problem(request, 403, "Comments are closed", attempt.closed_reason, recap)
+    if why == rules.TOO_OLD:
+        return form_again(request, recap, comment_settings)
+    if why == rules.INVALID:
+        return render(
+            request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
+        )
+    return problem(request, *PROBLEMS[why], recap)
+
+
 # No CSRF token: the form sits on the recap page, which must stay cacheable and shared, so it
 # cannot carry a per-reader token (and a token's cookie would keep every shared cache off the
 # page). same_origin_only exempts the view from CsrfViewMiddleware and puts in its place the
@@ -115,89 +188,26 @@ def form_again(request, recap, comment_settings):
 @same_origin_only
 @require_POST
 def post_comment(request):
+    """May this be posted (`gather` the facts, `rules.verdict` judges them), then store it
+    (`moderation.store`) and send the reader back to the recap."""
     comment_settings = CommentSettings.load()
-    ip = client_ip(request)
-    if over_limit("comments", ip, comment_settings.rate_per_minute):
-        response = render(
-            request,
-            "discussion/rate_limited.html",
-            {"per_minute": comment_settings.rate_per_minute},
-            status=429,
-        )
-        response["Retry-After"] = "60"
-        return response
-
-    recap = published_recap(request.POST)
-    if recap is None:
-        return problem(
-            request, 404, "No such recap", "This recap does not exist or is not published."
-        )
-    form = CommentForm(recap, data=request.POST)
-    security_errors = form.security_errors()
-    too_old = set(security_errors) == {"timestamp"}
-    if security_errors and not too_old:
-        return problem(
-            request,
-            400,
-            "Please send the form again",
-            "The form was changed. Reload the recap and send your comment again; "
-            "it is kept below so you can copy it.",
-            recap,
-        )
-    reason = closed_reason(recap)
-    if reason:
-        return problem(request, 403, "Comments are closed", reason, recap)
-    if too_old:
-        return form_again(request, recap, comment_settings)
-    if not form.is_valid():
-        return render(
-            request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
-        )
-
-    reply_to = form.cleaned_data["reply_to"]
-    if reply_to:
-        parent = public_comments(recap).filter(pk=reply_to).first()
-        if parent is None:
-            return problem(
-                request,
-                400,
-                "You cannot reply to that comment",
-                "Replies go to published comments of the same recap.",
-                recap,
-            )
-        if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            return thread_too_deep(request, recap)
+    attempt, recap, form = gather(request, comment_settings)
+    decision = rules.verdict(attempt, policy_from(comment_settings))
+    if decision.status == rules.REFUSED:
+        return refusal(request, decision.reasons[0], attempt, recap, form, comment_settings)
 
     tmp = form.get_comment_object(site_id=get_current_site(request).id)
-    tmp.ip_address = ip or None
+    tmp.ip_address = attempt.submission.ip or None
     if request.user.is_authenticated:
         tmp.user = request.user
-    rules_moderator = moderator._registry[Recap]
-    request.comment_decision = decision = rules_moderator.decide(tmp, recap, request, form)
-    # django-comments-xtd's checks and our moderator's allow()/moderate().
+    # django-comments-xtd's own checks (who may post) and our moderator's allow().
     for _receiver, response in comment_will_be_posted.send(
         sender=TmpXtdComment, comment=tmp, request=request
     ):
         if response is False:
             return problem(request, 403, "Comments are closed", closed_reason(recap), recap)
-
-    status = Moderation.Status(decision.status)
     try:
-        with transaction.atomic():
-            fields = {key: value for key, value in tmp.items() if key != "xtd_comment"}
-            comment = XtdComment(**{**fields, **Moderation.FLAGS[status]})
-            comment.save()
-            Moderation.objects.update_or_create(
-                comment=comment,
-                defaults={
-                    "status": status,
-                    "reasons": ", ".join(decision.reasons)[:300],
-                    "receipt": receipt_for(form),
-                    "decided_at": timezone.now() if status != Moderation.Status.HELD else None,
-                },
-            )
-            tmp.xtd_comment = comment
-            confirmation_received.send(sender=TmpXtdComment, comment=tmp, request=request)
+        comment = store(tmp, decision, receipt_for(form))
     except IntegrityError:
         return problem(
             request,
@@ -207,7 +217,7 @@ def post_comment(request):
             recap,
         )
 
-    if status == Moderation.Status.APPROVED:
+    if decision.status == rules.APPROVED:
         # The page of threads holding the comment, on this site (django-comments' permalink
         # goes through the Sites framework's domain).
         threads_before = (
@@ -240,7 +250,7 @@ def reply(request, pk):
     if recap is None:
         raise Http404("No such recap")
     if comment.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        return thread_too_deep(request, recap)
+        return problem(request, *PROBLEMS[rules.TOO_DEEP], recap)
     reason = closed_reason(recap)
     form = None if reason else CommentForm(recap, comment=comment)
     return render(
