@@ -181,7 +181,7 @@ class SingletonAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         # Asked on every admin page (the sidebar's "Add" links): answer from the cached row.
-        return self.model.load()._state.adding
+        return super().has_add_permission(request) and self.model.load()._state.adding
 
     def has_delete_permission(self, request, obj=None):
         return False
