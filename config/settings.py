@@ -38,7 +38,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site: third-party models in our sections (core.admin_site).
+    "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,13 +48,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "taggit",
+    "recaps.apps.TaggitConfig",
     "reversion",
     "imagekit",
     "django_prose_editor",
     # django_comments_xtd must come before django_comments (its templates and admin win).
-    "django_comments_xtd",
-    "django_comments",
+    "discussion.apps.CommentsConfig",
+    "discussion.apps.DjangoCommentsConfig",
     "django_tasks_db",
     "core",
     "shows",

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from taggit.forms import TagField
 from taggit.managers import TaggableManager
 
@@ -171,6 +173,25 @@ class BaseAdmin(EditorFieldsMixin, admin.ModelAdmin):
     save_on_top = True
     list_per_page = 50
     show_full_result_count = False
+
+
+class SingletonAdmin(admin.ModelAdmin):
+    """A settings row (core.singleton): the list page goes straight to its form, and it can be
+    neither added twice nor deleted."""
+
+    def has_add_permission(self, request):
+        # Asked on every admin page (the sidebar's "Add" links): answer from the cached row.
+        return super().has_add_permission(request) and self.model.load()._state.adding
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        prefix = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        row = self.model.objects.first()
+        if row is None:
+            return redirect(reverse(f"{prefix}_add"))
+        return redirect(reverse(f"{prefix}_change", args=[row.pk]))
 
 
 # Django's own admins for groups and users, with the same relation fields as ours (a group's

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -14,3 +15,12 @@ class CoreConfig(AppConfig):
 
         # core has no models, so post_migrate is never sent for it: follow the sites app's.
         post_migrate.connect(sync_site, dispatch_uid="core.sync_site")
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site (sections for third-party apps' models)."""
+
+    # Named in INSTALLED_APPS; not what "core" there means.
+    default = False
+
+    default_site = "core.admin_site.EpisodicAdminSite"

@@ -17,14 +17,14 @@ from django.utils.text import Truncator
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import BlackListedDomain, XtdComment
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, SingletonAdmin
 from pagecache import tags
 from pagecache.purge import invalidate
 from recaps.models import Recap
 from shows.models import Show
 from sitesettings.models import SiteSettings
 
-from .models import Moderation, RecapDiscussion
+from .models import CommentSettings, Moderation, RecapDiscussion
 from .tasks import notify_followers
 
 for model in (XtdComment, CommentFlag, BlackListedDomain):
@@ -244,3 +244,17 @@ class RecapDiscussionAdmin(BaseAdmin):
     list_select_related = ["recap__episode__show"]
     autocomplete_fields = ["recap"]
     search_fields = ["recap__subtitle", "recap__episode__show__title"]
+
+
+@admin.register(CommentSettings)
+class CommentSettingsAdmin(SingletonAdmin):
+    fields = [
+        "hold_max_links",
+        "moderation_words",
+        "block_words",
+        "block_emails",
+        "block_ips",
+        "min_seconds",
+        "rate_per_minute",
+        "close_after_days",
+    ]

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django_comments import apps as comments_apps
+from django_comments_xtd import apps as xtd_apps
 
 
 class DiscussionConfig(AppConfig):
@@ -15,3 +17,19 @@ class DiscussionConfig(AppConfig):
 
         if Recap not in moderator._registry:
             moderator.register(Recap, RecapModerator)
+
+
+# The comment libraries' models are edited in our section (core.admin_site): in the admin index
+# and in their pages' breadcrumbs they are "Comments and moderation", not "Comments Xtd" or
+# "Django_Comments".
+class CommentsConfig(xtd_apps.CommentsXtdConfig):
+    # Named in INSTALLED_APPS; not what "discussion" there means.
+    default = False
+    verbose_name = DiscussionConfig.verbose_name
+    admin_section = "discussion"
+
+
+class DjangoCommentsConfig(comments_apps.DjangoCommentsAdminConfig):
+    default = False
+    verbose_name = DiscussionConfig.verbose_name
+    admin_section = "discussion"

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django_comments_xtd.models import XtdComment
 
+from core.singleton import SingletonModel
 from recaps.models import Recap
 
 from . import rules
@@ -70,3 +71,64 @@ class RecapDiscussion(models.Model):
 
     def __str__(self):
         return f"Comments on {self.recap}"
+
+
+class CommentSettings(SingletonModel):
+    """The one row of comment moderation values editors change without a deploy;
+    discussion.rules applies them."""
+
+    CACHE_KEY = "discussion:commentsettings:v1"
+
+    hold_max_links = models.PositiveSmallIntegerField(
+        "hold when a comment has more links than",
+        default=2,
+        help_text="Comments with more links than this wait for a moderator.",
+    )
+    moderation_words = models.TextField(
+        "moderation words",
+        blank=True,
+        help_text="Comments containing any of these words wait for a moderator. One a line.",
+    )
+    block_words = models.TextField(
+        "blocked words",
+        blank=True,
+        help_text="Comments containing any of these words are marked spam. One a line.",
+    )
+    block_emails = models.TextField(
+        "blocked e-mails",
+        blank=True,
+        help_text="Addresses (someone@example.com) or domains (@example.com), one a line: "
+        "their comments are marked spam.",
+    )
+    block_ips = models.TextField(
+        "blocked IP addresses",
+        blank=True,
+        help_text="Addresses or networks (203.0.113.0/24), one a line: their comments are "
+        "marked spam.",
+    )
+    min_seconds = models.PositiveSmallIntegerField(
+        "minimum seconds to write a comment",
+        default=3,
+        help_text="Comments posted sooner after the form was served are marked spam.",
+    )
+    rate_per_minute = models.PositiveSmallIntegerField(
+        "comments a minute per IP address",
+        default=5,
+        help_text="Further comments from the same address within the minute are refused.",
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        "close comments after (days)",
+        default=30,
+        help_text="Days after a recap is published; 0 keeps comments open.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "comment settings"
+        verbose_name_plural = "comment settings"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="commentsettings_singleton"),
+        ]
+
+    def __str__(self):
+        return "Comment settings"

@@ -1,26 +1,25 @@
-"""The moderator django-comments-xtd consults for recaps: whether a recap takes comments, how a
-new comment is judged (discussion.rules), and the mail that follows (queued as tasks)."""
-
-import time
+"""Comments on recaps after the rules: whether a recap takes comments, the rules' values from
+the comment settings, storing a judged comment and the mail that follows (queued as tasks),
+and the moderator django-comments-xtd consults."""
 
 from django.db import transaction
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import XtdCommentModerator
 
-from sitesettings.models import SiteSettings
-
 from . import rules
+from .models import CommentSettings, Moderation
+from .threads import public
 
 
 def policy_from(settings):
     return rules.Policy(
-        min_seconds=settings.comment_min_seconds,
-        max_links=settings.comment_hold_max_links,
-        moderation_words=rules.split_list(settings.comment_moderation_words),
-        block_words=rules.split_list(settings.comment_block_words),
-        block_emails=rules.split_list(settings.comment_block_emails),
-        block_ips=rules.split_list(settings.comment_block_ips),
+        min_seconds=settings.min_seconds,
+        max_links=settings.hold_max_links,
+        moderation_words=rules.split_list(settings.moderation_words),
+        block_words=rules.split_list(settings.block_words),
+        block_emails=rules.split_list(settings.block_emails),
+        block_ips=rules.split_list(settings.block_ips),
     )
 
 
@@ -35,51 +34,54 @@ def closed_reason(recap, now=None):
         recap.published_at,
         now or timezone.now(),
         closed_by_hand=bool(discussion and discussion.closed),
-        close_after_days=SiteSettings.load().comment_close_after_days,
+        close_after_days=CommentSettings.load().close_after_days,
         reason=discussion.reason if discussion else "",
     )
 
 
 def is_known_commenter(email):
-    return XtdComment.norel_objects.filter(
-        user_email__iexact=email, is_public=True, is_removed=False
-    ).exists()
+    return public(XtdComment.norel_objects.filter(user_email__iexact=email)).exists()
+
+
+def store(comment, decision, receipt):
+    """Write `comment` (django-comments-xtd's unsaved TmpXtdComment) with the flags and the
+    moderation record of `decision` (approved, held or spam), and queue the mail that follows:
+    moderators hear of held comments, followers of approved replies; spam is silent. The mail
+    is sent by the task worker after the transaction commits. Raises IntegrityError when a
+    comment with the same `receipt` (the same form) is stored already."""
+    from .tasks import notify_followers, notify_moderators
+
+    status = Moderation.Status(decision.status)
+    with transaction.atomic():
+        fields = {key: value for key, value in comment.items() if key != "xtd_comment"}
+        stored = XtdComment(**{**fields, **Moderation.FLAGS[status]})
+        stored.save()
+        Moderation.objects.update_or_create(
+            comment=stored,
+            defaults={
+                "status": status,
+                "reasons": ", ".join(decision.reasons)[:300],
+                "receipt": receipt,
+                "decided_at": timezone.now() if status != Moderation.Status.HELD else None,
+            },
+        )
+        if status == Moderation.Status.HELD:
+            transaction.on_commit(lambda: notify_moderators.enqueue(stored.pk))
+        elif status == Moderation.Status.APPROVED:
+            transaction.on_commit(lambda: notify_followers.enqueue(stored.pk))
+    return stored
 
 
 class RecapModerator(XtdCommentModerator):
+    """django-comments-xtd asks its moderator before a comment is posted; the verdict itself
+    (discussion.rules.verdict) and the mail (`store`) are ours."""
+
     def allow(self, comment, content_object, request):
         return content_object.is_published and not closed_reason(content_object)
 
-    def decide(self, comment, content_object, request, form):
-        return rules.decide(
-            rules.Submission(
-                text=comment.comment,
-                name=comment.user_name,
-                email=comment.user_email,
-                url=comment.user_url or "",
-                ip=comment.ip_address or "",
-                served_at=form.cleaned_data["timestamp"],
-                posted_at=time.time(),
-                honeypot=form.cleaned_data.get("honeypot", ""),
-                known_commenter=is_known_commenter(comment.user_email),
-            ),
-            policy_from(SiteSettings.load()),
-        )
-
     def moderate(self, comment, content_object, request):
-        decision = getattr(request, "comment_decision", None)
-        return decision is None or decision.status != rules.APPROVED
+        # Nothing is public on django-comments' say: `store` sets the flags from the verdict.
+        return True
 
     def email(self, comment, content_object, request):
-        """Queue the mail: moderators hear of held comments, followers of approved replies.
-        Spam is silent. Sent by the task worker after the transaction commits."""
-        from .tasks import notify_followers, notify_moderators
-
-        stored = comment.xtd_comment if hasattr(comment, "xtd_comment") else comment
-        decision = getattr(request, "comment_decision", None)
-        if decision is None:
-            return
-        if decision.status == rules.HELD:
-            transaction.on_commit(lambda: notify_moderators.enqueue(stored.pk))
-        elif decision.status == rules.APPROVED:
-            transaction.on_commit(lambda: notify_followers.enqueue(stored.pk))
+        """No mail of django-comments-xtd's own: `store` queues ours."""

@@ -1,8 +1,9 @@
 """The moderation rules as plain functions of values: no database, no request.
 
-`decide()` turns what is known about a submission into a status and the reasons for it; the
-view gathers the facts (settings, whether the e-mail has an approved comment, the form's signed
-timestamp) and stores the result."""
+`verdict()` says whether a post may be stored at all and, through `decide()`, with which
+status and why; the view gathers the facts (the settings, the sender's rate, the recap, the
+form's checks and values, the comment replied to, whether the e-mail has an approved comment)
+and stores the result (discussion.moderation.store)."""
 
 import ipaddress
 import re
@@ -12,6 +13,17 @@ from datetime import timedelta
 APPROVED = "approved"
 HELD = "held"
 SPAM = "spam"
+REFUSED = "refused"
+
+# Why a post is refused: each has its own page and status code (discussion.views).
+RATE_LIMITED = "rate limited"
+NO_RECAP = "no such recap"
+TAMPERED = "form changed"
+CLOSED = "comments closed"
+TOO_OLD = "form too old"
+INVALID = "invalid fields"
+NOT_A_PARENT = "not a comment to reply to"
+TOO_DEEP = "thread too deep"
 
 LINK = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
 
@@ -130,3 +142,50 @@ def decide(submission, policy):
     if held:
         return Decision(HELD, tuple(held))
     return Decision(APPROVED)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What is known of a post before anything is stored. A fact that cannot be known because
+    an earlier one refuses the post (no recap, so no form) keeps its default."""
+
+    over_rate_limit: bool = False
+    recap_found: bool = True
+    # The hidden fields that fail their check (content type, object, timestamp, signature).
+    security_errors: frozenset = frozenset()
+    closed_reason: str = ""
+    fields_valid: bool = True
+    reply_to: int = 0
+    # The level of the comment replied to, if it is a public comment of the same recap.
+    parent_level: int | None = None
+    max_level: int = 2
+    submission: Submission | None = None
+
+
+def refused(why):
+    return Decision(REFUSED, (why,))
+
+
+def verdict(attempt, policy):
+    """Refused (the reason first in `reasons`), else `decide()`'s status for the submission.
+    A form whose only fault is its age is refused as too old after the other refusals, so a
+    reader is not asked to send again a comment that could not be taken anyway."""
+    if attempt.over_rate_limit:
+        return refused(RATE_LIMITED)
+    if not attempt.recap_found:
+        return refused(NO_RECAP)
+    too_old = attempt.security_errors == {"timestamp"}
+    if attempt.security_errors and not too_old:
+        return refused(TAMPERED)
+    if attempt.closed_reason:
+        return refused(CLOSED)
+    if too_old:
+        return refused(TOO_OLD)
+    if not attempt.fields_valid or attempt.submission is None:
+        return refused(INVALID)
+    if attempt.reply_to:
+        if attempt.parent_level is None:
+            return refused(NOT_A_PARENT)
+        if attempt.parent_level >= attempt.max_level:
+            return refused(TOO_DEEP)
+    return decide(attempt.submission, policy)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.views import notify_comment_followers
 
+from .threads import public
+
 MODERATORS_GROUP = "Moderators"
 
 
@@ -48,7 +50,7 @@ def notify_moderators(comment_pk):
 def notify_followers(comment_pk):
     """django-comments-xtd's follow-up mail (with its signed unsubscribe link) for a public
     comment."""
-    comment = XtdComment.objects.filter(pk=comment_pk, is_public=True, is_removed=False).first()
+    comment = public(XtdComment.objects.filter(pk=comment_pk)).first()
     if comment is None:
         return False
     notify_comment_followers(comment)

@@ -2,23 +2,44 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import DenseRank, RowNumber
+from django.db.models import CharField, Count, F, OuterRef, Subquery, Window
+from django.db.models.functions import Cast, Coalesce, DenseRank, RowNumber
+from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
 THREADS_PER_PAGE = 20
 REPLIES_PER_THREAD = 10
 
 
-def public_comments(recap):
-    """The comments readers see: public and not removed (spam and removed are both removed)."""
-    return XtdComment.norel_objects.filter(
-        content_type__app_label="recaps",
-        content_type__model="recap",
-        object_pk=str(recap.pk),
-        is_public=True,
-        is_removed=False,
+def public(comments):
+    """The comments of `comments` that readers see and count: public and not removed (spam and
+    removed comments are both removed). The one definition; every reader-facing query of
+    comments goes through it."""
+    return comments.filter(is_public=True, is_removed=False)
+
+
+def on_recap(comments, recap_pk):
+    """The comments of `comments` on the recap `recap_pk` (a value or an expression)."""
+    return comments.filter(
+        content_type__app_label="recaps", content_type__model="recap", object_pk=recap_pk
     )
+
+
+def public_comments(recap):
+    return public(on_recap(XtdComment.norel_objects, str(recap.pk)))
+
+
+def with_comment_count(recaps):
+    """`recaps` annotated with `comment_count`, each recap's public comments, counted in a
+    subquery so a list costs no extra query."""
+    counted = (
+        public(on_recap(Comment.objects, Cast(OuterRef("pk"), CharField())))
+        .order_by()
+        .values("object_pk")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return recaps.annotate(comment_count=Coalesce(Subquery(counted), 0))
 
 
 @dataclass

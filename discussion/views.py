@@ -11,25 +11,22 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_comments.signals import comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment
-from django_comments_xtd.moderation import moderator
-from django_comments_xtd.signals import confirmation_received
 
 from core.crossorigin import same_origin_only
 from core.ratelimit import client_ip, over_limit
 from recaps.models import Recap
-from sitesettings.models import SiteSettings
 
+from . import rules
 from .forms import CommentForm
-from .models import Moderation
-from .moderation import closed_reason
-from .threads import THREADS_PER_PAGE, public_comments
+from .models import CommentSettings
+from .moderation import closed_reason, is_known_commenter, policy_from, store
+from .threads import THREADS_PER_PAGE, public, public_comments
 
 SESSION_KEY = "held_comments"
 # What a reader typed, given back in a new form when theirs was too old.
@@ -44,16 +41,6 @@ def problem(request, status, title, message, recap=None):
         "discussion/problem.html",
         {"title": title, "message": message, "recap": recap},
         status=status,
-    )
-
-
-def thread_too_deep(request, recap):
-    return problem(
-        request,
-        400,
-        "This thread is as deep as it goes",
-        "Replies go three levels deep; reply to an earlier comment in the thread.",
-        recap,
     )
 
 
@@ -88,7 +75,7 @@ def remember_held(request, comment):
     request.session[SESSION_KEY] = held[-SESSION_LIMIT:]
 
 
-def form_again(request, recap, site_settings):
+def form_again(request, recap, comment_settings):
     """A new form holding what the reader typed, for a form signed here but served longer ago
     than COMMENTS_TIMEOUT: a tab left open, or a copy a cache revalidated (a 304 keeps the old
     form, so reloading might bring back the same one). The reader has had the form for hours,
@@ -96,7 +83,7 @@ def form_again(request, recap, site_settings):
     typed = {name: request.POST[name] for name in RESENT if name in request.POST}
     typed["followup"] = forms.BooleanField().to_python(request.POST.get("followup"))
     form = CommentForm(recap, initial=typed)
-    served = int(time.time()) - site_settings.comment_min_seconds
+    served = int(time.time()) - comment_settings.min_seconds
     form.initial.update(timestamp=str(served), security_hash=form.initial_security_hash(served))
     return render(
         request,
@@ -104,6 +91,91 @@ def form_again(request, recap, site_settings):
         {"form": form, "recap": recap, "too_old": True},
         status=400,
     )
+
+
+def gather(request, comment_settings):
+    """The facts `rules.verdict` judges, with the recap and the bound form they came from.
+    Reads nothing for a sender over the rate limit, so a flood from one address costs no
+    query; without a published recap there is no form to check."""
+    ip = client_ip(request)
+    if over_limit("comments", ip, comment_settings.rate_per_minute):
+        return rules.Attempt(over_rate_limit=True), None, None
+    recap = published_recap(request.POST)
+    if recap is None:
+        return rules.Attempt(recap_found=False), None, None
+    form = CommentForm(recap, data=request.POST)
+    security_errors = frozenset(form.security_errors())
+    facts = {
+        "security_errors": security_errors,
+        "closed_reason": closed_reason(recap),
+        "fields_valid": form.is_valid(),
+        "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+    }
+    if facts["fields_valid"]:
+        data = form.cleaned_data
+        parent = (
+            public_comments(recap).filter(pk=data["reply_to"]).first() if data["reply_to"] else None
+        )
+        facts.update(
+            reply_to=data["reply_to"],
+            parent_level=parent.level if parent else None,
+            submission=rules.Submission(
+                text=data["comment"],
+                name=data["name"],
+                email=data["email"],
+                url=data["url"] or "",
+                ip=ip or "",
+                served_at=data["timestamp"],
+                posted_at=time.time(),
+                honeypot=data.get("honeypot", ""),
+                known_commenter=is_known_commenter(data["email"]),
+            ),
+        )
+    return rules.Attempt(**facts), recap, form
+
+
+# Refusals answered by the problem page alone: (status, title, message).
+PROBLEMS = {
+    rules.NO_RECAP: (404, "No such recap", "This recap does not exist or is not published."),
+    rules.TAMPERED: (
+        400,
+        "Please send the form again",
+        "The form was changed. Reload the recap and send your comment again; "
+        "it is kept below so you can copy it.",
+    ),
+    rules.NOT_A_PARENT: (
+        400,
+        "You cannot reply to that comment",
+        "Replies go to published comments of the same recap.",
+    ),
+    rules.TOO_DEEP: (
+        400,
+        "This thread is as deep as it goes",
+        "Replies go three levels deep; reply to an earlier comment in the thread.",
+    ),
+}
+
+
+def refusal(request, why, attempt, recap, form, comment_settings):
+    """The page for a post `rules.verdict` refused for the reason `why`."""
+    if why == rules.RATE_LIMITED:
+        response = render(
+            request,
+            "discussion/rate_limited.html",
+            {"per_minute": comment_settings.rate_per_minute},
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+    if why == rules.CLOSED:
+        return problem(request, 403, "Comments are closed", attempt.closed_reason, recap)
+    if why == rules.TOO_OLD:
+        return form_again(request, recap, comment_settings)
+    if why == rules.INVALID:
+        return render(
+            request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
+        )
+    return problem(request, *PROBLEMS[why], recap)
 
 
 # No CSRF token: the form sits on the recap page, which must stay cacheable and shared, so it
@@ -116,89 +188,26 @@ def form_again(request, recap, site_settings):
 @same_origin_only
 @require_POST
 def post_comment(request):
-    site_settings = SiteSettings.load()
-    ip = client_ip(request)
-    if over_limit("comments", ip, site_settings.comment_rate_per_minute):
-        response = render(
-            request,
-            "discussion/rate_limited.html",
-            {"per_minute": site_settings.comment_rate_per_minute},
-            status=429,
-        )
-        response["Retry-After"] = "60"
-        return response
-
-    recap = published_recap(request.POST)
-    if recap is None:
-        return problem(
-            request, 404, "No such recap", "This recap does not exist or is not published."
-        )
-    form = CommentForm(recap, data=request.POST)
-    security_errors = form.security_errors()
-    too_old = set(security_errors) == {"timestamp"}
-    if security_errors and not too_old:
-        return problem(
-            request,
-            400,
-            "Please send the form again",
-            "The form was changed. Reload the recap and send your comment again; "
-            "it is kept below so you can copy it.",
-            recap,
-        )
-    reason = closed_reason(recap)
-    if reason:
-        return problem(request, 403, "Comments are closed", reason, recap)
-    if too_old:
-        return form_again(request, recap, site_settings)
-    if not form.is_valid():
-        return render(
-            request, "discussion/form_page.html", {"form": form, "recap": recap}, status=400
-        )
-
-    reply_to = form.cleaned_data["reply_to"]
-    if reply_to:
-        parent = public_comments(recap).filter(pk=reply_to).first()
-        if parent is None:
-            return problem(
-                request,
-                400,
-                "You cannot reply to that comment",
-                "Replies go to published comments of the same recap.",
-                recap,
-            )
-        if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            return thread_too_deep(request, recap)
+    """May this be posted (`gather` the facts, `rules.verdict` judges them), then store it
+    (`moderation.store`) and send the reader back to the recap."""
+    comment_settings = CommentSettings.load()
+    attempt, recap, form = gather(request, comment_settings)
+    decision = rules.verdict(attempt, policy_from(comment_settings))
+    if decision.status == rules.REFUSED:
+        return refusal(request, decision.reasons[0], attempt, recap, form, comment_settings)
 
     tmp = form.get_comment_object(site_id=get_current_site(request).id)
-    tmp.ip_address = ip or None
+    tmp.ip_address = attempt.submission.ip or None
     if request.user.is_authenticated:
         tmp.user = request.user
-    rules_moderator = moderator._registry[Recap]
-    request.comment_decision = decision = rules_moderator.decide(tmp, recap, request, form)
-    # django-comments-xtd's checks and our moderator's allow()/moderate().
+    # django-comments-xtd's own checks (who may post) and our moderator's allow().
     for _receiver, response in comment_will_be_posted.send(
         sender=TmpXtdComment, comment=tmp, request=request
     ):
         if response is False:
             return problem(request, 403, "Comments are closed", closed_reason(recap), recap)
-
-    status = Moderation.Status(decision.status)
     try:
-        with transaction.atomic():
-            fields = {key: value for key, value in tmp.items() if key != "xtd_comment"}
-            comment = XtdComment(**{**fields, **Moderation.FLAGS[status]})
-            comment.save()
-            Moderation.objects.update_or_create(
-                comment=comment,
-                defaults={
-                    "status": status,
-                    "reasons": ", ".join(decision.reasons)[:300],
-                    "receipt": receipt_for(form),
-                    "decided_at": timezone.now() if status != Moderation.Status.HELD else None,
-                },
-            )
-            tmp.xtd_comment = comment
-            confirmation_received.send(sender=TmpXtdComment, comment=tmp, request=request)
+        comment = store(tmp, decision, receipt_for(form))
     except IntegrityError:
         return problem(
             request,
@@ -208,7 +217,7 @@ def post_comment(request):
             recap,
         )
 
-    if status == Moderation.Status.APPROVED:
+    if decision.status == rules.APPROVED:
         # The page of threads holding the comment, on this site (django-comments' permalink
         # goes through the Sites framework's domain).
         threads_before = (
@@ -232,10 +241,8 @@ def back_to_recap(recap, comment, fragment, page=1):
 def reply(request, pk):
     """Without JavaScript, a reply is written on its own page under the comment it answers."""
     comment = get_object_or_404(
-        XtdComment.norel_objects.select_related("content_type"),
+        public(XtdComment.norel_objects.select_related("content_type")),
         pk=pk,
-        is_public=True,
-        is_removed=False,
         content_type__app_label="recaps",
         content_type__model="recap",
     )
@@ -243,7 +250,7 @@ def reply(request, pk):
     if recap is None:
         raise Http404("No such recap")
     if comment.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        return thread_too_deep(request, recap)
+        return problem(request, *PROBLEMS[rules.TOO_DEEP], recap)
     reason = closed_reason(recap)
     form = None if reason else CommentForm(recap, comment=comment)
     return render(
@@ -255,9 +262,7 @@ def reply(request, pk):
 
 def thread(request, pk):
     """One whole thread, for "show more replies"."""
-    root = get_object_or_404(
-        XtdComment.norel_objects, pk=pk, level=0, is_public=True, is_removed=False
-    )
+    root = get_object_or_404(public(XtdComment.norel_objects), pk=pk, level=0)
     recap = published_recap({"content_type": "recaps.recap", "object_pk": root.object_pk})
     if recap is None:
         raise Http404("No such recap")

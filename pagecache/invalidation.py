@@ -113,7 +113,9 @@ def cast_pages(person_pks):
     }
 
 
-def site_settings_changed(sender, instance, raw=False, **kwargs):
+def settings_changed(sender, instance, raw=False, **kwargs):
+    """Site settings show on every page; comment settings open or close the form on every
+    recap page."""
     if not raw:
         invalidate({tags.SITE})
 
@@ -150,7 +152,7 @@ def connect():
     from django_comments_xtd.models import XtdComment
     from taggit.models import Tag
 
-    from discussion.models import Moderation, RecapDiscussion
+    from discussion.models import CommentSettings, Moderation, RecapDiscussion
     from people.models import Credit, Person
     from ratings.models import EpisodeVote
     from recaps.models import Recap, Still, TaggedRecap
@@ -172,7 +174,8 @@ def connect():
         (Platform, platform_changed),
         (Person, person_changed),
         (Credit, credit_changed),
-        (SiteSettings, site_settings_changed),
+        (SiteSettings, settings_changed),
+        (CommentSettings, settings_changed),
         (XtdComment, comment_changed),
         (Moderation, moderation_changed),
         (RecapDiscussion, discussion_changed),

@@ -11,6 +11,7 @@ from django.db.models import (
 )
 from django.urls import reverse
 
+from discussion.threads import with_comment_count
 from ratings.queries import with_reader_rating
 from recaps.models import Recap, Still, TaggedRecap, published_condition
 from shows.models import Episode
@@ -30,11 +31,10 @@ def of_shows(show_ids):
 def recap_cards():
     """Published recaps for lists: show, episode, author and the hero still; three queries a
     page (count, rows, heroes) whatever the page size."""
-    return (
+    return with_comment_count(
         Recap.objects.published()
         .for_lists()
         .with_article_relations()
-        .with_comment_count()
         .prefetch_related(
             Prefetch("stills", queryset=Still.objects.filter(is_hero=True), to_attr="heroes")
         )
@@ -54,7 +54,7 @@ def with_published_recap(episodes):
         recap_pk=Subquery(latest.values("pk")[:1]),
         recap_slug=Subquery(latest.values("slug")[:1]),
         recap_subtitle=Subquery(latest.values("subtitle")[:1]),
-        recap_comment_count=Subquery(latest.with_comment_count().values("comment_count")[:1]),
+        recap_comment_count=Subquery(with_comment_count(latest).values("comment_count")[:1]),
     )
 
 

@@ -1,8 +1,7 @@
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import CharField, Count, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -45,26 +44,6 @@ class RecapQuerySet(models.QuerySet):
         """Without the long article sections, which cards, links and feeds of many recaps never
         show (the intro stays: excerpts come from it)."""
         return self.defer("body", "bonus_track", "review")
-
-    def with_comment_count(self):
-        """`comment_count`: the recap's public comments (django-comments' own definition:
-        public and not removed), counted in a subquery so a list costs no extra query."""
-        from django_comments.models import Comment
-
-        public = (
-            Comment.objects.filter(
-                content_type__app_label="recaps",
-                content_type__model="recap",
-                object_pk=Cast(OuterRef("pk"), CharField()),
-                is_public=True,
-                is_removed=False,
-            )
-            .order_by()
-            .values("object_pk")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(comment_count=Coalesce(Subquery(public), 0))
 
     def with_article_relations(self):
         return self.select_related("episode__show", "author")

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from demo.factories import make_episode, make_recap, make_show
-from sitesettings.models import SiteSettings
+from discussion.models import CommentSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,8 +22,8 @@ def setup(live_server):
     moderator.is_staff = True
     moderator.save()
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    row = SiteSettings.load()
-    row.comment_min_seconds = 1
+    row = CommentSettings.load()
+    row.min_seconds = 1
     row.save()
     recap = make_recap(make_episode(make_show(), 1), subtitle="The Song")
     return live_server.url, recap.get_absolute_url()

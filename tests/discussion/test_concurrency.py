@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from sitesettings.models import SiteSettings
+from discussion.models import CommentSettings
 
 from .conftest import form_data
 
@@ -41,7 +41,7 @@ def send_all(payloads):
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_valid_submissions_are_each_stored_once(recap):
-    SiteSettings.load().save()
+    CommentSettings.load().save()
     payloads = [
         form_data(recap, email=f"reader{n}@example.com", comment=f"Comment number {n}")
         for n in range(50)

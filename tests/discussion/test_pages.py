@@ -44,11 +44,12 @@ def test_recap_page_with_500_threaded_comments_stays_within_budget(
     client, recap, django_assert_max_num_queries
 ):
     """The recap with its comment count, a page of 20 threads with at most 10 replies each
-    (one query), within the reader pages' budget of 10 on a cold cache."""
+    (one query), within the reader pages' budget of 10 on a cold cache, plus one for the comment
+    settings row (kept in the cache for an hour, like the site settings row)."""
     bulk_threads(recap, threads=50, replies=9)
     assert XtdComment.objects.count() == 500
     cache.clear()
-    with django_assert_max_num_queries(10) as captured:
+    with django_assert_max_num_queries(11) as captured:
         response = client.get(recap.get_absolute_url())
     print(f"QUERIES recap with 500 comments {len(captured)}")  # noqa: T201
     page = response.content.decode()

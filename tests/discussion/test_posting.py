@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from demo.factories import make_episode, make_recap
-from discussion.models import Moderation, RecapDiscussion
-from sitesettings.models import SiteSettings
+from discussion.models import CommentSettings, Moderation, RecapDiscussion
 
 from .conftest import form_data, make_comment
 
@@ -23,7 +22,7 @@ def status_of(email="jiwoo@example.com"):
 
 
 def configure(**fields):
-    row = SiteSettings.load()
+    row = CommentSettings.load()
     for name, value in fields.items():
         setattr(row, name, value)
     row.save()
@@ -70,7 +69,7 @@ def test_more_than_two_links_are_held(recap, post):
 
 
 def test_moderation_word_is_held(recap, post):
-    configure(comment_moderation_words="spoiler")
+    configure(moderation_words="spoiler")
     make_comment(recap, user_email="jiwoo@example.com")
     post(form_data(recap, comment="Huge spoiler here"))
     assert status_of_latest() == Moderation.Status.HELD
@@ -79,8 +78,8 @@ def test_moderation_word_is_held(recap, post):
 @pytest.mark.parametrize(
     ("setting", "value", "field", "posted"),
     [
-        ("comment_block_words", "casino", "comment", "best casino deals"),
-        ("comment_block_emails", "@spam.test", "email", "bot@spam.test"),
+        ("block_words", "casino", "comment", "best casino deals"),
+        ("block_emails", "@spam.test", "email", "bot@spam.test"),
     ],
 )
 def test_block_list_marks_spam_silently(recap, post, client, setting, value, field, posted):
@@ -94,7 +93,7 @@ def test_block_list_marks_spam_silently(recap, post, client, setting, value, fie
 
 
 def test_blocked_ip_is_spam(recap, post):
-    configure(comment_block_ips="203.0.113.0/24")
+    configure(block_ips="203.0.113.0/24")
     post(form_data(recap), REMOTE_ADDR="203.0.113.50")
     assert XtdComment.objects.get().moderation.status == Moderation.Status.SPAM
 

@@ -22,7 +22,7 @@ def site_content(db, settings, tmp_path):
     """One row of every kind the admin edits (a show that follows another, episodes, a person
     and a credit, a published recap with a hero still and a tag and a comment, the writer's
     draft with its discussion closed, a vote), small enough for thousands of posts."""
-    from discussion.models import RecapDiscussion
+    from discussion.models import CommentSettings, RecapDiscussion
     from ratings.models import EpisodeVote
     from sitesettings.models import SiteSettings
 
@@ -39,6 +39,7 @@ def site_content(db, settings, tmp_path):
     EpisodeVote.objects.create(episode=recap.episode, score=8)
     RecapDiscussion.objects.create(recap=draft, reason="Closed after spoilers.")
     SiteSettings.objects.get_or_create(pk=SiteSettings.SINGLETON_PK)
+    CommentSettings.objects.get_or_create(pk=CommentSettings.SINGLETON_PK)
     return recap
 
 

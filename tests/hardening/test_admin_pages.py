@@ -11,13 +11,15 @@ from django.test import override_settings
 from django.urls import reverse
 from model_bakery import baker
 
+from core.singleton import SingletonModel
+from discussion.models import CommentSettings
 from people.models import Credit
 from recaps.models import Recap
 from sitesettings.models import SiteSettings
 
-# The site settings are one row: their admin has no list and no second add (tested below).
+# The settings rows are one row each: their admin has no list and no second add (tested below).
 REGISTERED = sorted(
-    (model for model in admin.site._registry if model is not SiteSettings),
+    (model for model in admin.site._registry if not issubclass(model, SingletonModel)),
     key=lambda model: model._meta.label,
 )
 
@@ -76,14 +78,16 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
 
-def test_site_settings_open_as_one_form_that_cannot_be_added_twice(editor_client):
-    add_url = reverse("admin:sitesettings_sitesettings_add")
-    list_url = reverse("admin:sitesettings_sitesettings_changelist")
+@pytest.mark.parametrize("model", [SiteSettings, CommentSettings], ids=lambda m: m.__name__)
+def test_settings_open_as_one_form_that_cannot_be_added_twice(editor_client, model):
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    add_url = reverse(f"{prefix}_add")
+    list_url = reverse(f"{prefix}_changelist")
     assert editor_client.get(list_url).url == add_url
     assert editor_client.get(add_url).status_code == 200
 
-    settings_row = SiteSettings.objects.create()
-    change_url = reverse("admin:sitesettings_sitesettings_change", args=[settings_row.pk])
+    settings_row = model.objects.create()
+    change_url = reverse(f"{prefix}_change", args=[settings_row.pk])
     assert editor_client.get(list_url).url == change_url
     assert editor_client.get(change_url).status_code == 200
     assert editor_client.get(add_url).status_code == 403

@@ -72,10 +72,10 @@ def stored():
 
 
 def test_every_reader_form_with_every_hostile_value(client, site_content):
-    from sitesettings.models import SiteSettings
+    from discussion.models import CommentSettings
 
     # Every post comes from one address: the per-minute limits would answer 429 to the rest.
-    SiteSettings.objects.update(comment_rate_per_minute=0, comment_min_seconds=0)
+    CommentSettings.objects.update(rate_per_minute=0, min_seconds=0)
     cache.clear()
     recap = site_content
     tally = Tally()

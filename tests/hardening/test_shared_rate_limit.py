@@ -60,8 +60,8 @@ def site_env(tmp_path_factory):
             "manage.py",
             "shell",
             "-c",
-            "from sitesettings.models import SiteSettings as S; S.objects.update_or_create("
-            "pk=S.SINGLETON_PK, defaults={'comment_rate_per_minute': 2})",
+            "from discussion.models import CommentSettings as S; S.objects.update_or_create("
+            "pk=S.SINGLETON_PK, defaults={'rate_per_minute': 2})",
         ],
         cwd=ROOT,
         env=env,

@@ -10,9 +10,8 @@ from django.db import transaction
 from django_comments_xtd.models import XtdComment
 
 from demo.management.base import DemoCommand
-from discussion.models import Moderation
+from discussion.models import CommentSettings, Moderation
 from recaps.models import Recap
-from sitesettings.models import SiteSettings
 
 # (recap slug, key, reply to key, name, comment, hours after publication)
 COMMENTS = (
@@ -69,9 +68,10 @@ class Command(DemoCommand):
 
     @transaction.atomic
     def load(self, **options):
-        site_settings = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
-        site_settings.comment_close_after_days = 0
-        site_settings.save()
+        # The row itself, not the cached copy load() may give, which save() would write back.
+        comment_settings = CommentSettings.objects.first() or CommentSettings()
+        comment_settings.close_after_days = 0
+        comment_settings.save()
 
         content_type = ContentType.objects.get_for_model(Recap)
         site = Site.objects.get_current()
