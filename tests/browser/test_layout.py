@@ -8,6 +8,7 @@ from django_comments_xtd.models import XtdComment
 
 from recaps import preview
 from recaps.models import Recap
+from tests.browser.pages import PAGE_KINDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,16 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # (comment post, watched, theme, rating) and the e-mailed mute link (it needs a follow-up
 # comment's signed key; its page is the 404's wrap-narrow box).
 STATIC_PAGES = {
-    "home": "/",
+    **PAGE_KINDS,
     "home-page-2": "/?page=2",
-    "shows": "/shows/",
-    "hub": "/shows/soundtrack-2/",
-    "recap": "/recaps/soundtrack-2-episode-4-recap-review/",
-    "person": "/people/geum-sae-rok/",
-    "tag": "/tags/k-drama/",
-    "search": "/search/?q=Hyeon-seo",
     "search-empty": "/search/",
-    "not-found": "/recaps/no-such-recap/",
     "preview-refused": "/recaps/preview/s/not-a-token/",
 }
 DYNAMIC_PAGES = ("thread", "reply", "shared-preview")
