@@ -68,5 +68,5 @@ def test_no_byline_line_starts_with_a_separator(page, recap_url, screenshot, wid
     if width == 390:
         assert len(lines) > 2, "at phone width this byline wraps, or the test proves little"
     assert [line for line in lines if line.startswith("·")] == []
-    items = page.locator(".byline__item").count()
+    items = page.locator(".byline > span > *").count()
     assert sum(line.count("·") for line in lines) == items - len(lines)

@@ -54,7 +54,6 @@ def test_reader_pages_link_the_icons_and_the_manifest(client, soundtrack):
         "apple-touch-icon": "/static/icons/apple-touch-icon.png",
         "manifest": "/static/site.webmanifest",
     }
-    assert '<link rel="icon" href="/static/favicon.ico" sizes="32x32">' in html
 
 
 def test_the_manifest_is_json_listing_the_app_icons(static_client):
