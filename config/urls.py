@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.views import shortcut
 from django.urls import include, path
 
+from core.views import FaviconView
 from discussion.urls import library_urls
 
 admin.site.site_header = "Episodic editors"
@@ -11,6 +12,7 @@ admin.site.site_title = "Episodic"
 admin.site.index_title = "Shows, people and recaps"
 
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("spoilers/", include("spoilers.urls")),

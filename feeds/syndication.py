@@ -84,7 +84,7 @@ class LatestRecapsFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.text_modified_at
 
     def item_author_name(self, item):
         return item.author.get_full_name() or item.author.get_username()

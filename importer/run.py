@@ -298,7 +298,7 @@ class WordPressImport:
         self.stills = []  # (origin key, url, Still)
         self.tagged = []
         self.transitions = []  # of the new recaps
-        self.edited = []  # recaps whose `updated_at` is the post's last edit
+        self.edited = []  # recaps whose `updated_at` and `text_changed_at` are the post's
         self.load_caches()
         self.ct = {
             model: ContentType.objects.get_for_model(model)
@@ -380,7 +380,7 @@ class WordPressImport:
         self.flush_origins()
         TaggedRecap.objects.bulk_create(self.tagged, ignore_conflicts=True)
         RecapTransition.objects.bulk_create(self.transitions)
-        Recap.objects.bulk_update(self.edited, ["updated_at"])
+        Recap.objects.bulk_update(self.edited, ["updated_at", "text_changed_at"])
         self.stills, self.tagged, self.transitions, self.edited = [], [], [], []
         try:
             with transaction.atomic():
@@ -671,8 +671,13 @@ class WordPressImport:
         )
         created = recap.pk is None
         recap.save()
-        # `updated_at` is set on every save; readers' "Updated" line means the post's last edit.
+        # The save above moved `updated_at` to now; readers' dates are the post's last edit.
         recap.updated_at = updated_time(recap.published_at, item)
+        recap.text_changed_at = (
+            recap.updated_at
+            if recap.published_at and recap.updated_at > recap.published_at
+            else None
+        )
         self.edited.append(recap)
         if created:
             counts["recaps_created"] += 1

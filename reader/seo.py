@@ -54,7 +54,7 @@ def recap_meta(request, recap, hero=None, site_name="Episodic"):
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": published_at.isoformat(),
-        "dateModified": max(recap.updated_at, published_at).isoformat(),
+        "dateModified": recap.text_modified_at.isoformat(),
         "author": author,
         "publisher": {"@type": "Organization", "name": site_name},
         "review": review,

@@ -109,6 +109,16 @@ class Recap(models.Model):
         default=0, editable=False, help_text="Words a reader sees in the intro and sections."
     )
     READING_FIELDS = ("intro", "body", "bonus_track", "review")
+    # What a reader reads of the recap: the headline (episode and subtitle), the summary, the
+    # sections and the verdict with its score. Tags, stills and workflow fields are not text.
+    READER_TEXT_FIELDS = (
+        "episode",
+        "subtitle",
+        "meta_description",
+        *READING_FIELDS,
+        "verdict",
+        "rating",
+    )
     also_read = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -120,7 +130,16 @@ class Recap(models.Model):
     # `tagged_items`, which django-reversion follows so a revert restores the tags).
     tags = TaggableManager(through="TaggedRecap", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Any write moves it (a demo load, a word count, a bulk update): it dates the row, not the
+    # text. Readers' "Updated" line and the article's modified time read `text_changed_at`.
     updated_at = models.DateTimeField(auto_now=True)
+    text_changed_at = models.DateTimeField(
+        "text changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The last save that changed what readers read, made while they could read it.",
+    )
 
     objects = RecapQuerySet.as_manager()
 
@@ -164,9 +183,22 @@ class Recap(models.Model):
             self.word_count = self.count_words()
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "word_count"}
+        saved = [
+            name
+            for name in self.READER_TEXT_FIELDS
+            if update_fields is None or name in update_fields
+        ]
         old = None
         if self.pk is not None:
-            old = Recap.objects.filter(pk=self.pk).values("slug", "status").first()
+            old = (
+                Recap.objects.filter(pk=self.pk)
+                .values("slug", "status", "published_at", *saved)
+                .first()
+            )
+        if old and self.text_changes_live(old, saved):
+            self.text_changed_at = timezone.now()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "text_changed_at"}
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug and old["status"] == self.Status.PUBLISHED:
             # Readers and search engines know the old address: keep it answering with a 301.
@@ -179,6 +211,29 @@ class Recap(models.Model):
 
     def get_absolute_url(self):
         return reverse("recaps:detail", kwargs={"slug": self.slug})
+
+    def text_changes_live(self, old, names):
+        """Whether this save changes text readers were reading (`old`: the stored row). Edits
+        before publication, or while unpublished, are not corrections of a published text."""
+        if old["status"] != self.Status.PUBLISHED or old["published_at"] is None:
+            return False
+        if old["published_at"] > timezone.now():
+            return False
+        return any(old[name] != self._stored_form(name) for name in names)
+
+    def _stored_form(self, name):
+        # Rich text is sanitised in pre_save: compare what would be stored, so an unchanged
+        # section set from unsanitised markup (an import, a shell) is not a change.
+        field = self._meta.get_field(name)
+        value = getattr(self, field.attname)
+        return field.sanitize(value or "") if isinstance(field, RichTextField) else value
+
+    @property
+    def text_modified_at(self):
+        """When the text readers read last changed: a later edit of it, else its publication
+        (a draft's preview has neither, so its last save stands in)."""
+        published = self.published_at or self.updated_at
+        return max(self.text_changed_at or published, published)
 
     @property
     def state(self):

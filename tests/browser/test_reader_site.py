@@ -5,18 +5,9 @@ and checked with axe-core."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.browser.pages import PAGE_KINDS
 
-PAGE_KINDS = {
-    "home": "/",
-    "shows": "/shows/",
-    "hub": "/shows/soundtrack-2/",
-    "recap": "/recaps/soundtrack-2-episode-4-recap-review/",
-    "person": "/people/geum-sae-rok/",
-    "tag": "/tags/k-drama/",
-    "search": "/search/?q=Hyeon-seo",
-    "not-found": "/recaps/no-such-recap/",
-}
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def scrolled_to_top(page, seconds=5):

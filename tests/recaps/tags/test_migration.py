@@ -15,10 +15,12 @@ BEFORE = [("recaps", "0007_tagged_recap")]
 AFTER = [("recaps", "0008_move_recap_tags_to_tagged_recap")]
 
 
-def migrate(targets):
+def migrate(targets=None):
+    """To `targets`, or by default every app's latest migration, where the next test expects
+    the schema to be (later recap migrations add columns the models read)."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(targets)
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 def generic_links(model):
@@ -65,7 +67,7 @@ def test_links_move_back_to_generic_rows_and_forward_again(tagged):
         assert generic_links(Recap) == set()
         assert generic_links(Show) == {(show.pk, "music")}
     finally:
-        migrate(AFTER)
+        migrate()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -76,10 +78,11 @@ def test_generic_links_to_deleted_recaps_are_dropped(tagged):
         TaggedItem.objects.create(
             tag=Tag.objects.get(name="music"),
             content_type=ContentType.objects.get_for_model(Recap),
-            object_id=Recap.objects.order_by("pk").last().pk + 1000,
+            # Only the pk: the model's later columns are not in this schema.
+            object_id=Recap.objects.values_list("pk", flat=True).order_by("pk").last() + 1000,
         )
         migrate(AFTER)
         assert typed_links() == links
         assert generic_links(Recap) == set()
     finally:
-        migrate(AFTER)
+        migrate()
