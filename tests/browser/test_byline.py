@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from demo.factories import make_episode, make_recap, make_show, make_user
 from recaps.models import Recap
-from tests.reader.factories import make_episode, make_recap, make_show, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

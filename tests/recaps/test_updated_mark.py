@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django_comments_xtd.models import XtdComment
 
+from demo.factories import make_episode, make_recap
 from recaps.models import Recap
-from tests.admin.forms import form_data
-from tests.reader.factories import make_episode, make_recap
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
