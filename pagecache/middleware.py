@@ -57,6 +57,10 @@ def page_key(request):
     return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
 
 
+def stored_page_key(request, base, spec):
+    return f"{KEY_PREFIX}{settings.release()}:{base}:{variant(request, spec)}"
+
+
 def variant(request, spec):
     """The part of the reader's cookies that changes this page, as text ("" without any)."""
     if not spec.get("reads_cookies", True) or not policy.has_reader_cookies(request):
@@ -195,12 +199,9 @@ class PageCacheMiddleware:
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
                 cache.set(VARY_PREFIX + base, spec, lifetime)
-                cache.set(self.key(request, base, spec), stored, lifetime)
+                cache.set(stored_page_key(request, base, spec), stored, lifetime)
         response.page_cache = "miss" if stored else "bypass"
         return self.answer(request, response, stored, modified, started, schedule)
-
-    def key(self, request, base, spec):
-        return f"{KEY_PREFIX}{settings.release()}:{base}:{variant(request, spec)}"
 
     def lookup(self, request, base, now):
         """The stored copy of this page for this reader and the publication schedule, if the
@@ -210,7 +211,7 @@ class PageCacheMiddleware:
             spec = cache.get(VARY_PREFIX + base)
             if spec is None:
                 return None
-        stored = cache.get(self.key(request, base, spec))
+        stored = cache.get(stored_page_key(request, base, spec))
         # A copy from the future (a clock set back) is as stale as one past its time.
         if stored is None or not stored.built_at <= now < stored.expires:
             return None
@@ -240,6 +241,9 @@ class PageCacheMiddleware:
         if django_settings.PAGE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = getattr(response, "page_cache", "bypass")
+        if stored is not None and hasattr(response, "cache_lifetimes"):
+            # What `pagecache.wsgi` needs to answer the same request again by itself.
+            response.stored_page = stored
         response["Content-Length"] = str(len(response.content))
         conditional = get_conditional_response(
             request, etag=response["ETag"], last_modified=int(modified), response=response

@@ -73,7 +73,7 @@ def apply(request, response, page_tags, kind, modified, schedule, now):
     if is_personal(request, response) or said_private(response) or response.cookies:
         patch_cache_control(response, private=True)
         return response
-    max_age, s_maxage, proxy_seconds = lifetimes(kind, now, schedule[1])
+    max_age, s_maxage, proxy_seconds = response.cache_lifetimes = lifetimes(kind, now, schedule[1])
     patch_cache_control(
         response,
         public=True,

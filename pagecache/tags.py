@@ -14,6 +14,7 @@ readers' ratings use to refresh their pages at most once a minute (`purge_at`).
 """
 
 import hashlib
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -24,6 +25,9 @@ from . import settings
 
 VERSION_PREFIX = "pc:tag:"
 FRAGMENT_PREFIX = "pc:fragment:"
+# A new token with every purge: a process that checked a page's tags under one token knows they
+# still stand while the token is the same (`pagecache.wsgi`), without reading them again.
+GENERATION_KEY = "pc:generation"
 
 # When the page being built began (set by the page cache middleware): a fragment built for it
 # counts from then, so the tags it makes known never look newer than the page.
@@ -69,15 +73,15 @@ def versions(tags):
     """{tag: time of its last purge} for the tags the cache still knows."""
     seen = page_versions.get()
     if seen is None:
-        return _read_versions(tags)
+        return read_versions(tags)
     unread = [name for name in tags if name not in seen]
     if unread:
-        found = _read_versions(unread)
+        found = read_versions(unread)
         seen.update({name: found.get(name) for name in unread})
     return {name: seen[name] for name in tags if seen[name] is not None}
 
 
-def _read_versions(tags):
+def read_versions(tags):
     keys = {VERSION_PREFIX + name: name for name in tags}
     return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
 
@@ -126,6 +130,21 @@ def purge(tags):
         now = time.time()
         cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
         _note_versions(dict.fromkeys(tags, now))
+        new_generation()
+
+
+def new_generation():
+    """Written after the versions it follows: whoever reads the old token read the old versions
+    at worst, and will read the new ones once the token changes."""
+    token = secrets.token_hex(8)
+    cache.set(GENERATION_KEY, token, None)
+    return token
+
+
+def first_generation():
+    """The generation token, made if no purge made one yet (or the cache forgot it)."""
+    token = secrets.token_hex(8)
+    return token if cache.add(GENERATION_KEY, token, None) else cache.get(GENERATION_KEY)
 
 
 def purge_within(tags, seconds):
@@ -137,6 +156,7 @@ def purge_within(tags, seconds):
     if pending:
         cache.set_many({VERSION_PREFIX + name: now + seconds for name in pending}, None)
         _note_versions(dict.fromkeys(pending, now + seconds))
+        new_generation()
     return pending
 
 
