@@ -26,3 +26,7 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledClientRedisCacheClient
+
+    def redis_client(self):
+        """The redis-py client writes go through, for what the cache API lacks (publishing)."""
+        return self._cache.get_client(write=True)

@@ -6,7 +6,7 @@ import time
 from functools import cache as memoize
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -18,7 +18,8 @@ def enabled():
 
 def is_shared():
     """Whether every app server sees the same cache (Redis), or each process its own."""
-    return not isinstance(cache, LocMemCache)
+    # The backend itself: `cache` is a proxy to it, never a LocMemCache.
+    return not isinstance(caches["default"], LocMemCache)
 
 
 def page_seconds():

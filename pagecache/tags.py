@@ -14,7 +14,6 @@ readers' ratings use to refresh their pages at most once a minute (`purge_at`).
 """
 
 import hashlib
-import secrets
 import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -22,12 +21,10 @@ from contextvars import ContextVar
 from django.core.cache import cache
 
 from . import settings
+from .generation import new_generation
 
 VERSION_PREFIX = "pc:tag:"
 FRAGMENT_PREFIX = "pc:fragment:"
-# A new token with every purge: a process that checked a page's tags under one token knows they
-# still stand while the token is the same (`pagecache.wsgi`), without reading them again.
-GENERATION_KEY = "pc:generation"
 
 # When the page being built began (set by the page cache middleware): a fragment built for it
 # counts from then, so the tags it makes known never look newer than the page.
@@ -131,20 +128,6 @@ def purge(tags):
         cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
         _note_versions(dict.fromkeys(tags, now))
         new_generation()
-
-
-def new_generation():
-    """Written after the versions it follows: whoever reads the old token read the old versions
-    at worst, and will read the new ones once the token changes."""
-    token = secrets.token_hex(8)
-    cache.set(GENERATION_KEY, token, None)
-    return token
-
-
-def first_generation():
-    """The generation token, made if no purge made one yet (or the cache forgot it)."""
-    token = secrets.token_hex(8)
-    return token if cache.add(GENERATION_KEY, token, None) else cache.get(GENERATION_KEY)
 
 
 def purge_within(tags, seconds):

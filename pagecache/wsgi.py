@@ -5,7 +5,7 @@ The page cache middleware still decides everything: what may be stored, under wh
 which headers. This remembers, per process, the last answer it gave to such a request (status,
 headers, bytes) and gives it again while it is what the middleware would give:
 - the page has not expired, and no tag it shows was purged. A purge writes a new generation
-  token (`tags.GENERATION_KEY`); while the token is the one under which the page's tags were
+  token (`pagecache.generation`); while the token is the one under which the page's tags were
   last checked, they stand, so a hit reads three keys of the cache instead of every tag;
 - its lifetimes are the same (a scheduled publication coming closer shortens them).
 
@@ -19,11 +19,15 @@ from collections import OrderedDict, namedtuple
 from django.conf import settings as django_settings
 from django.core.cache import cache
 
-from . import policy, settings, tags
+from . import generation, policy, settings, tags
 
 # Pages (times their encodings) remembered per process: the spike is a handful of recaps.
 MAX_ANSWERS = 256
-SCHEDULE_KEYS = (tags.GENERATION_KEY, settings.PUBLICATIONS_KEY, tags.VERSION_PREFIX + tags.RECAPS)
+SCHEDULE_KEYS = (
+    generation.GENERATION_KEY,
+    settings.PUBLICATIONS_KEY,
+    tags.VERSION_PREFIX + tags.RECAPS,
+)
 
 
 Freshness = namedtuple("Freshness", "built_at expires tags kind")
@@ -65,6 +69,7 @@ class PageCacheApplication:
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        generation.watch.start()
         key = answer_key(environ)
         if key is None:
             return self.application(environ, start_response)
@@ -103,7 +108,7 @@ class PageCacheApplication:
         # A page from the future (a clock set back) is as stale as one past its time.
         if not page.built_at <= now < page.expires:
             return self.forget(key)
-        if now < answer.stale_at and cache.get(tags.GENERATION_KEY) == answer.checked:
+        if now < answer.stale_at and generation.watch.current() == answer.checked:
             # No purge since the last check, so no publication either (each purges "recaps"),
             # and the stored page expires before the next one that was known comes.
             lifetimes = policy.lifetimes(page.kind, now, answer.upcoming)
@@ -124,7 +129,7 @@ class PageCacheApplication:
         }
         if not tags.is_fresh(page.tags, page.built_at, now, known):
             return self.forget(key)
-        answer.checked = found.get(tags.GENERATION_KEY) or tags.first_generation()
+        answer.checked = found.get(generation.GENERATION_KEY) or generation.first_generation()
         answer.upcoming = schedule[1]
         answer.stale_at = min([page.expires, *(v for v in known.values() if v > now)])
         return True

@@ -310,3 +310,21 @@ def test_list_counts_are_kept_until_a_publication_or_the_tag_changes(reader, ser
     series["recaps"][1].tags.add("k-drama")
     response = reader.get(url)
     assert f"recap:{series['recaps'][1].pk}" in response["Cache-Tag"]
+
+
+def test_local_memory_keeps_a_page_only_briefly_as_other_workers_miss_its_purges(
+    reader, series, settings
+):
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if not isinstance(caches["default"], LocMemCache):
+        pytest.skip("the page cache is in local memory only without REDIS_URL")
+    settings.PAGE_CACHE_LOCAL_SECONDS = 10
+    url = series["recap"].get_absolute_url()
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        reader.get(url)
+        clock.shift(timedelta(seconds=9))
+        assert page_cache(reader.get(url)) == "hit"
+        clock.shift(timedelta(seconds=2))
+        assert page_cache(reader.get(url)) == "miss"

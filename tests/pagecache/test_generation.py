@@ -1,0 +1,45 @@
+"""The purge generation a serving process keeps from Redis's channel (pagecache/generation.py):
+a purge anywhere reaches it without a read on every request."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+
+from pagecache import generation, tags
+
+pytestmark = pytest.mark.skipif(generation.redis_client() is None, reason="needs Redis (REDIS_URL)")
+
+
+def eventually(check, seconds=3):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.fixture
+def watch():
+    """A process's watch of its own, started the way the WSGI application starts it."""
+    watch = generation.Watch()
+    watch.start()
+    assert eventually(lambda: watch.live)
+    return watch
+
+
+def test_a_watch_reads_the_cache_until_it_listens():
+    token = generation.new_generation()
+    assert generation.Watch().current() == token
+
+
+def test_a_purge_in_another_process_reaches_the_watch(watch):
+    tags.purge(["recap:1"])
+    assert eventually(lambda: watch.current() == cache.get(generation.GENERATION_KEY))
+
+
+def test_the_first_token_is_announced_too(watch):
+    cache.delete(generation.GENERATION_KEY)
+    token = generation.first_generation()
+    assert eventually(lambda: watch.current() == token)
