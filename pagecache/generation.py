@@ -48,7 +48,9 @@ def first_generation():
 
 
 def channel():
-    return cache.make_key(GENERATION_KEY)
+    """Channels are the Redis server's, not a database's: the name says which database too."""
+    database = redis_client().connection_pool.connection_kwargs.get("db", 0)
+    return f"{cache.make_key(GENERATION_KEY)}:{database}"
 
 
 def redis_client():
