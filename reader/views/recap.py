@@ -53,6 +53,13 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
     def rated_episodes(self, context):
         return [context["recap"].episode_id]
 
+    def cache_query(self, context):
+        """The page of comments shown, and whether the reader asked to see it anyway."""
+        return [
+            ("comments", context["discussion"]["page"].number),
+            ("spoilers", spoiler_views.SHOW_ANYWAY if self.shows_anyway() else None),
+        ]
+
     def recaps(self):
         return (
             Recap.objects.with_article_relations()
@@ -106,8 +113,11 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             tags_of=lambda article: article["cache_tags"],
         )
 
+    def shows_anyway(self):
+        return self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY
+
     def spoiler_warning(self):
-        if self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY:
+        if self.shows_anyway():
             return None
         return spoiler_views.warning_for(self.request, self.object.episode)
 

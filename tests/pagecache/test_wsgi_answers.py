@@ -198,3 +198,15 @@ def test_nothing_is_answered_here_when_the_page_cache_is_off(app, django_app, se
     for _ in range(3):
         get(app, url)
     assert django_app.calls == 3
+
+
+def test_answers_given_again_are_only_those_of_stored_pages(app, django_app, series):
+    url = series["recap"].get_absolute_url()
+    get(app, url)
+    for n in range(20):
+        get(app, url, query=f"q=random-{n}")
+        get(app, url, query="comments=1")
+    assert len(app.answers) == 1
+    calls = django_app.calls
+    get(app, url)
+    assert django_app.calls == calls
