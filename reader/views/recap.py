@@ -282,19 +282,25 @@ class RecapPreviewView(PreviewMixin, RecapDetailView):
 
 
 class SharedPreviewView(PreviewMixin, RecapDetailView):
-    """Anyone with a signed link that has not expired sees the recap as readers will."""
+    """Anyone with a signed link that has not expired or been revoked sees the recap as readers
+    will, until it goes live: the link then leads to the recap itself."""
 
     def get(self, request, *args, **kwargs):
         try:
-            self.recap_pk = preview.read_token(kwargs["token"])
+            recap_pk, key = preview.read_token(kwargs["token"])
         except preview.Expired:
             return self.refused("This preview link has expired", status=403)
         except preview.Invalid:
             return self.refused("This preview link is not valid", status=404)
+        self.shared = get_object_or_404(self.get_queryset(), pk=recap_pk)
+        if self.shared.share_key != key:
+            return self.refused("This preview link was revoked", status=410)
+        if self.shared.is_published:
+            return private(redirect(self.shared))
         return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), pk=self.recap_pk)
+        return self.shared
 
     def refused(self, title, status):
         response = render(
