@@ -8,43 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.core import signals
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
 from django.utils import timezone
 
 from demo.factories import make_episode, make_recap
 from pagecache import tags
-from pagecache.wsgi import PageCacheApplication
 
 pytestmark = pytest.mark.django_db
-
-
-class CountingDjango:
-    """Django's WSGI application, counting the requests it answers."""
-
-    def __init__(self):
-        self.django = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ, start_response):
-        self.calls += 1
-        return self.django(environ, start_response)
-
-
-@pytest.fixture
-def django_app():
-    # As Django's test client does: the test's database connection stays open across requests.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield CountingDjango()
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def app(django_app):
-    return PageCacheApplication(django_app)
 
 
 def get(app, path, method="GET", query="", **headers):
