@@ -7,7 +7,6 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from pagecache import generation, tags
-from tests.pagecache.test_wsgi_answers import get, header
 
 from .conftest import cache_tags, html, page_cache
 
@@ -34,22 +33,6 @@ def test_a_purge_the_cache_forgot_never_brings_the_old_page_back(reader, series)
     # Stored again: at once, or on the next build (the publication schedule, read again, makes
     # the "recaps" tag known from after the first rebuilt page began).
     assert "hit" in [page_cache(reader.get(url)) for _ in range(3)]
-
-
-@pytest.mark.django_db
-def test_nor_does_an_answer_given_before_django(app, series):
-    recap = series["recap"]
-    url = recap.get_absolute_url()
-    get(app, url)
-    get(app, url)
-    recap.subtitle = "Rewritten after the answer was kept"
-    recap.save()
-    cache.delete_many([tags.VERSION_PREFIX + tags.recap(recap.pk), generation.GENERATION_KEY])
-
-    answer = get(app, url)
-
-    assert b"Rewritten after the answer was kept" in answer["body"]
-    assert header(answer, "X-Page-Cache") == "miss"
 
 
 def test_local_memory_holds_no_more_than_max_entries_and_stays_right(reader, series, monkeypatch):

@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.utils import timezone
 
 from demo.factories import make_episode, make_recap
-from pagecache import tags
+from pagecache import generation, tags
 
 pytestmark = pytest.mark.django_db
 
@@ -73,13 +74,16 @@ def test_each_encoding_gets_its_own_answer(app, django_app, series):
     assert header(get(app, url, accept_encoding="br"), "Content-Encoding") == "br"
 
 
-def test_an_edit_shows_on_the_next_request(app, django_app, series):
+@pytest.mark.parametrize("evicted", [False, True], ids=["remembered", "evicted"])
+def test_an_edit_shows_on_the_next_request(app, django_app, series, evicted):
     recap = series["recap"]
     url = recap.get_absolute_url()
     get(app, url)
     get(app, url)
     recap.subtitle = "A brand new subtitle"
     recap.save()
+    if evicted:  # the cache forgot the purge: the recap's tag version and the generation
+        cache.delete_many([tags.VERSION_PREFIX + tags.recap(recap.pk), generation.GENERATION_KEY])
 
     answer = get(app, url)
 
