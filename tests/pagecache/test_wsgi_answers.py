@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from demo.factories import make_episode, make_recap
-from pagecache import generation, tags
+from pagecache import generation, tags, wsgi
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +183,18 @@ def test_answers_given_again_are_only_those_of_stored_pages(app, django_app, ser
     calls = django_app.calls
     get(app, url)
     assert django_app.calls == calls
+
+
+def test_each_process_keeps_at_most_max_answers_the_oldest_going_first(
+    app, django_app, series, monkeypatch
+):
+    monkeypatch.setattr(wsgi, "MAX_ANSWERS", 3)
+    urls = [recap.get_absolute_url() for recap in series["recaps"].values()]  # four pages
+    for url in urls:
+        get(app, url)
+    assert len(app.answers) == 3
+    calls = django_app.calls
+    get(app, urls[-1])
+    assert django_app.calls == calls
+    get(app, urls[0])
+    assert django_app.calls == calls + 1
