@@ -177,6 +177,10 @@ CACHE_STALE_IF_ERROR = int(os.environ.get("EPISODIC_CACHE_STALE_IF_ERROR", "8640
 PAGE_CACHE_ENABLED = env_bool("EPISODIC_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_LOCAL_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_LOCAL_SECONDS", "10"))
+# Any text can be searched for: at most this many search pages are stored a minute (0: no bound).
+PAGE_CACHE_SEARCH_PAGES_PER_MINUTE = int(
+    os.environ.get("EPISODIC_PAGE_CACHE_SEARCH_PAGES_PER_MINUTE", "60")
+)
 PAGE_CACHE_RELEASE = os.environ.get("EPISODIC_RELEASE", "")
 PAGE_COMPRESSION = env_bool("EPISODIC_PAGE_COMPRESSION", True)
 # What the page cache (below the apps) reads from the apps above it: when recaps go live, and

@@ -11,9 +11,14 @@ from .moderation import closed_reason
 from .threads import thread_page
 
 
-def page_number(request):
+def asked_thread_page(request, recap):
+    """The page of threads the reader asked for (`?comments=`): the first for a value that is
+    not a page number, the last for one past it, so only pages that exist are kept."""
     value = request.GET.get("comments", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+    number = int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+    if number > 1:
+        number = min(number, thread_page_kept(recap, 1).page_count)
+    return thread_page_kept(recap, number)
 
 
 def thread_page_kept(recap, number):
@@ -35,7 +40,7 @@ def recap_discussion(request, recap):
     """What the recap page shows of its comments. No query when the page of threads is kept,
     plus the session when the reader has a cookie. Render it with
     `{% recap_comments discussion %}`."""
-    page = thread_page_kept(recap, page_number(request))
+    page = asked_thread_page(request, recap)
     shown = {node.comment.pk for node in page.threads}
     held = []
     if settings.SESSION_COOKIE_NAME in request.COOKIES:

@@ -1,16 +1,10 @@
-import time
-
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from pagecache import settings as publication_schedule
 from pagecache import tags
 from pagecache.views import cache_tagged
 from shows.models import Show
@@ -18,32 +12,13 @@ from shows.models import Show
 from .calendar import show_calendar
 from .sitemaps import SITEMAPS
 
-SITEMAP_CACHE_SECONDS = 60 * 60
-CALENDAR_CACHE_SECONDS = 60 * 60
-
-
-def sitemap_lifetime(now):
-    """An hour, or until the next scheduled recap goes live if that is sooner, so a scheduled
-    recap is in the sitemap from its publish time on."""
-    return max(1, publication_schedule.lifetime(SITEMAP_CACHE_SECONDS, now.timestamp()))
-
 
 @require_GET
 @cache_tagged(lambda request: {tags.RECAPS, tags.SHOWS})
 def sitemap(request):
-    key = f"feeds:sitemap:{request.scheme}"
-    cached = cache.get(key)
-    if cached is None:
-        now = timezone.now()
-        response = sitemap_view(request, sitemaps=SITEMAPS)
-        response.render()
-        lifetime = sitemap_lifetime(now)
-        cached = (response.content, response["Content-Type"], now.timestamp() + lifetime)
-        cache.set(key, cached, lifetime)
-    content, content_type, expires = cached
-    response = HttpResponse(content, content_type=content_type)
-    patch_cache_control(response, public=True, max_age=max(0, round(expires - time.time())))
-    return response
+    """Kept by the page cache like a reader page, so a change to which recaps are published, or
+    when, or to the shows, takes it out at once (a scheduled recap is in it from its time)."""
+    return sitemap_view(request, sitemaps=SITEMAPS)
 
 
 @require_GET

@@ -1,12 +1,15 @@
 """The built-in page cache: reader pages for readers who are not signed in, served from
 Django's cache (Redis, or local memory) until a tag they show is purged.
 
-Keys: the code's release, scheme, host, path and query string — only for queries made of the
-parameters reader pages read (anything else is rendered, never stored, so no one is served a
-page made for other parameters). Readers with a theme, spoiler mark or ratings cookie get the
-copy made for the part of their cookies that changes this page (their theme, their marks for
-the shows the page shows, their score for the episode it rates): a bounded number of copies
-per page. Staff and readers with a held comment (a session) bypass the cache."""
+Keys: the code's release, scheme, host, path and query string. A page is stored only for the
+query its view built it for (`pagecache.views.mark`): the parameters it reads, with values it
+accepts, spelled as its links spell them. Any other query is answered and never stored, so a
+query string cannot make the cache grow; search pages, which readers vary at will, are stored
+for a search's lifetime and at most PAGE_CACHE_SEARCH_PAGES_PER_MINUTE a minute. Readers with a
+theme, spoiler mark or ratings cookie get the copy made for the part of their cookies that
+changes this page (their theme, their marks for the shows the page shows, their score for the
+episode it rates): a bounded number of copies per page. Staff and readers with a held comment
+(a session) bypass the cache."""
 
 import gzip
 import hashlib
@@ -18,10 +21,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
+from core.ratelimit import over_limit
+
 from . import policy, settings, tags
 
-QUERY_PARAMETERS = frozenset({"page", "comments", "spoilers", "q"})
-MAX_QUERY_LENGTH = 300
 KEY_PREFIX = "pc:page:"
 VARY_PREFIX = "pc:vary:"
 COMPRESS_MIN_BYTES = 1024
@@ -43,12 +46,7 @@ FRESH_HEADERS = frozenset(
 
 
 def cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or policy.SESSION_COOKIE in request.COOKIES:
-        return False
-    query = request.META.get("QUERY_STRING", "")
-    if len(query) > MAX_QUERY_LENGTH:
-        return False
-    return all(name in QUERY_PARAMETERS for name in request.GET)
+    return request.method in ("GET", "HEAD") and policy.SESSION_COOKIE not in request.COOKIES
 
 
 def page_key(request):
@@ -194,8 +192,9 @@ class PageCacheMiddleware:
         modified = policy.last_modified(known, started, schedule[0])
         stored = None
         if use_cache and self.storable(request, response):
-            lifetime = settings.until(settings.page_seconds(), schedule[1], started)
-            if lifetime > 0:
+            kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
+            lifetime = settings.until(policy.kept_seconds(kind), schedule[1], started)
+            if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
                 cache.set(VARY_PREFIX + base, spec, lifetime)
@@ -227,11 +226,19 @@ class PageCacheMiddleware:
         return stored, schedule
 
     def storable(self, request, response):
-        return not (
+        query = request.META.get("QUERY_STRING", "")
+        return query == getattr(response, policy.QUERY_ATTRIBUTE, None) and not (
             response.cookies
             or policy.said_private(response)
             or "nonce-" in response.get("Content-Security-Policy", "")
         )
+
+    def within_budget(self, kind):
+        """Counts a page about to be stored: false for a search page past this minute's
+        budget (any text can be searched for, each a page of its own)."""
+        if kind != policy.SEARCH:
+            return True
+        return not over_limit("page-cache-search", "site", settings.search_pages_per_minute())
 
     def answer(self, request, response, stored, modified, now, schedule=None):
         page_tags = getattr(response, policy.TAGS_ATTRIBUTE)

@@ -18,6 +18,8 @@ SESSION_COOKIE = django_settings.SESSION_COOKIE_NAME
 # Response attributes a reader view sets (pagecache.views does it for them).
 TAGS_ATTRIBUTE = "cache_tags"
 KIND_ATTRIBUTE = "cache_kind"
+# The query string the view built the page for, or None for a page not to keep.
+QUERY_ATTRIBUTE = "cache_query"
 PAGE, SEARCH = "page", "search"
 
 
@@ -40,6 +42,14 @@ def said_private(response):
     """The view itself kept the page out of shared caches (previews, the spoiler warning)."""
     control = response.get("Cache-Control", "")
     return "private" in control or "no-store" in control or "no-cache" in control
+
+
+def kept_seconds(kind):
+    """How long the page cache keeps a kind of page: search pages as long as shared caches keep
+    them (readers vary searches at will, so what is kept is bounded by time too)."""
+    if kind == SEARCH:
+        return min(settings.page_seconds(), settings.search_s_maxage())
+    return settings.page_seconds()
 
 
 def lifetimes(kind, now, upcoming):

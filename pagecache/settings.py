@@ -99,3 +99,8 @@ def lifetime(seconds, now=None):
 
 def search_s_maxage():
     return min(settings.CACHE_S_MAXAGE, settings.CACHE_SEARCH_S_MAXAGE)
+
+
+def search_pages_per_minute():
+    """Search pages the page cache stores a minute at most (0: no bound)."""
+    return settings.PAGE_CACHE_SEARCH_PAGES_PER_MINUTE

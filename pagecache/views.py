@@ -2,15 +2,25 @@
 
 from functools import wraps
 
+from core.seo import query_string
+
 from . import policy, tags
 
 
-def mark(response, page_tags, kind=policy.PAGE, rated_episodes=(), reads_cookies=True):
+def mark(response, page_tags, kind=policy.PAGE, rated_episodes=(), reads_cookies=True, query=()):
     """Mark `response` as a reader page showing `page_tags`. `rated_episodes`: episodes whose
     "You rated this" line the page shows (the `rated` cookie's part that changes it);
-    `reads_cookies=False` for what is the same for every reader (feeds, sitemap)."""
+    `reads_cookies=False` for what is the same for every reader (feeds, sitemap).
+
+    `query`: what the page was built for, as (name, value) pairs of the parameters the view
+    read with the values it accepted, in the order its links write them; None for a page not
+    to keep. The page cache keeps the page only for a request whose query string is exactly
+    `core.seo.query_string(*query)`: any other query (a parameter the view does not read, a
+    value it refused or read as another, another spelling) is answered and never stored, so
+    no query string can make the cache grow."""
     setattr(response, policy.TAGS_ATTRIBUTE, {tags.SITE, *page_tags})
     setattr(response, policy.KIND_ATTRIBUTE, kind)
+    setattr(response, policy.QUERY_ATTRIBUTE, None if query is None else query_string(*query))
     response.cache_rated_episodes = tuple(rated_episodes)
     response.cache_reads_cookies = reads_cookies
     return response
@@ -27,16 +37,26 @@ class CacheTaggedMixin:
     def rated_episodes(self, context):
         return ()
 
+    def cache_query(self, context):
+        """What the page was built for (see `mark`): a list's page number."""
+        page = context.get("page_obj")
+        return [("page", page.number)] if page else []
+
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
         return mark(
-            response, self.cache_tags(context), self.cache_kind, self.rated_episodes(context)
+            response,
+            self.cache_tags(context),
+            self.cache_kind,
+            self.rated_episodes(context),
+            query=self.cache_query(context),
         )
 
 
 def cache_tagged(tags_for, kind=policy.PAGE, reads_cookies=False):
     """For function views (feeds, sitemap, calendars: the same for every reader unless
-    `reads_cookies`): `tags_for(request, *args, **kwargs)` names what the page shows."""
+    `reads_cookies`, and kept only without a query): `tags_for(request, *args, **kwargs)` names
+    what the page shows."""
 
     def decorator(view):
         @wraps(view)

@@ -105,7 +105,7 @@ def show_meta(request, show):
     )
 
 
-def person_meta(request, person):
+def person_meta(request, person, page=1):
     description = person.description or ""
     if person.bio:
         description = f"{description}. {person.bio}" if description else person.bio
@@ -125,4 +125,5 @@ def person_meta(request, person):
         og_type="profile",
         image=image,
         json_ld=[data],
+        page=page,
     )

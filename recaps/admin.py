@@ -332,6 +332,7 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
                 "preview_url": reverse("recaps:preview", args=[recap.pk]),
                 "share_url": request.build_absolute_uri(preview.share_path(recap)),
                 "share_hours": preview.max_age() // 3600,
+                "can_revoke_share_links": self.has_change_permission(request, recap),
                 "history": RecapTransition.objects.filter(recap=recap).select_related("user"),
                 "diff_url": reverse("admin:recaps_recap_history", args=[recap.pk]),
             }
@@ -352,6 +353,11 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
                 "<int:object_id>/history/compare/",
                 view(self.compare_view),
                 name=f"{info}_compare",
+            ),
+            path(
+                "<int:object_id>/share-links/revoke/",
+                view(self.revoke_share_links_view),
+                name=f"{info}_revoke_share_links",
             ),
             *super().get_urls(),
         ]
@@ -396,6 +402,19 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             return redirect(change_url)
         messages.success(request, f"“{recap}” is now {move.get_to_state_display().lower()}.")
         return redirect(change_url)
+
+    def revoke_share_links_view(self, request, object_id):
+        """Whoever may change the recap ends every share link made so far."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        recap = get_object_or_404(Recap, pk=object_id)
+        if not self.has_change_permission(request, recap):
+            raise PermissionDenied
+        preview.revoke(recap)
+        messages.success(
+            request, "Share links revoked: the links sent so far no longer open this recap."
+        )
+        return redirect("admin:recaps_recap_change", recap.pk)
 
     def changelist_view(self, request, extra_context=None):
         # Not inside a revision as VersionAdmin does: the list saves nothing that is versioned

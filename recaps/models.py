@@ -140,6 +140,9 @@ class Recap(models.Model):
         editable=False,
         help_text="The last save that changed what readers read, made while they could read it.",
     )
+    # What the recap's share links sign besides its pk (`recaps.preview`): emptied to revoke
+    # them all. Left out of revisions, so a revert empties it too and never brings one back.
+    share_key = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = RecapQuerySet.as_manager()
 
@@ -199,6 +202,12 @@ class Recap(models.Model):
             self.text_changed_at = timezone.now()
             if update_fields is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "text_changed_at"}
+        if old and old["status"] == self.Status.PUBLISHED and self.status != self.Status.PUBLISHED:
+            # Taken off the site (or off the schedule): the share links sent so far must not
+            # show what the recap becomes next.
+            self.share_key = ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "share_key"}
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug and old["status"] == self.Status.PUBLISHED:
             # Readers and search engines know the old address: keep it answering with a 301.
@@ -411,10 +420,10 @@ class TaggedRecap(TaggedItemBase):
 
 
 # Every save of a recap through the admin (or a workflow move) is a revision holding the recap,
-# its stills and its tag links, so a revert restores all three.
+# its stills and its tag links, so a revert restores all three (never the share key).
 reversion.register(TaggedRecap)
 reversion.register(Still)
-reversion.register(Recap, follow=["stills", "tagged_items"])
+reversion.register(Recap, follow=["stills", "tagged_items"], exclude=["share_key"])
 # Revisions saved before TaggedRecap hold the tag links as taggit's generic TaggedItem rows;
 # reversion must still load them (recaps.legacy_tags reads and reverts them).
 reversion.register(TaggedItem)

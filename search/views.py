@@ -26,6 +26,16 @@ class SearchView(CacheTaggedMixin, ListView):
             *(tags.person(person.pk) for person in context.get("people", [])),
         }
 
+    def cache_query(self, context):
+        """The normalised query and the page. A search that found nothing is not kept: any
+        text can be searched for, and the stored pages' budget (see `pagecache.middleware`)
+        is for searches that lead somewhere."""
+        if not self.query:
+            return []
+        if not (context["recaps"] or context.get("shows") or context.get("people")):
+            return None
+        return [("q", self.query), ("page", context["page_obj"].number)]
+
     def get(self, request, *args, **kwargs):
         try:
             self.query = search.normalise(request.GET.get("q", ""))

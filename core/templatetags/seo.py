@@ -1,5 +1,5 @@
 """Metadata output: JSON-LD serialised with the same escaping as `json_script`, so no value an
-editor typed can close the script element."""
+editor typed can close the script element; and the addresses of a list's other pages."""
 
 import json
 
@@ -7,6 +7,8 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from core.seo import query_string
 
 register = template.Library()
 
@@ -20,3 +22,13 @@ def jsonld(data):
         data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")
     ).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context, **parameters):
+    """This page's address with `parameters` as its query, spelled as `query_string` spells it
+    (`{% page_address q=query page=2 %}`): the spelling the page cache keeps pages under, and no
+    number for a first page."""
+    path = context["request"].path
+    query = query_string(*parameters.items())
+    return f"{path}?{query}" if query else path

@@ -93,6 +93,7 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
             self.request,
             f"{settings.site_name}: latest episode recaps and reviews",
             settings.tagline,
+            page=context["page_obj"].number,
         )
 
 
@@ -125,6 +126,7 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
             self.request,
             f"Recaps tagged “{self.tag.name}”",
             f"Episode recaps and reviews tagged “{self.tag.name}”.",
+            page=context["page_obj"].number,
         )
 
 
@@ -161,4 +163,4 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
         }
 
     def meta_for(self, context):
-        return seo.person_meta(self.request, self.person)
+        return seo.person_meta(self.request, self.person, page=context["page_obj"].number)

@@ -53,6 +53,13 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
     def rated_episodes(self, context):
         return [context["recap"].episode_id]
 
+    def cache_query(self, context):
+        """The page of comments shown, and whether the reader asked to see it anyway."""
+        return [
+            ("comments", context["discussion"]["page"].number),
+            ("spoilers", spoiler_views.SHOW_ANYWAY if self.shows_anyway() else None),
+        ]
+
     def recaps(self):
         return (
             Recap.objects.with_article_relations()
@@ -106,8 +113,11 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             tags_of=lambda article: article["cache_tags"],
         )
 
+    def shows_anyway(self):
+        return self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY
+
     def spoiler_warning(self):
-        if self.request.GET.get("spoilers") == spoiler_views.SHOW_ANYWAY:
+        if self.shows_anyway():
             return None
         return spoiler_views.warning_for(self.request, self.object.episode)
 
@@ -272,19 +282,25 @@ class RecapPreviewView(PreviewMixin, RecapDetailView):
 
 
 class SharedPreviewView(PreviewMixin, RecapDetailView):
-    """Anyone with a signed link that has not expired sees the recap as readers will."""
+    """Anyone with a signed link that has not expired or been revoked sees the recap as readers
+    will, until it goes live: the link then leads to the recap itself."""
 
     def get(self, request, *args, **kwargs):
         try:
-            self.recap_pk = preview.read_token(kwargs["token"])
+            recap_pk, key = preview.read_token(kwargs["token"])
         except preview.Expired:
             return self.refused("This preview link has expired", status=403)
         except preview.Invalid:
             return self.refused("This preview link is not valid", status=404)
+        self.shared = get_object_or_404(self.get_queryset(), pk=recap_pk)
+        if self.shared.share_key != key:
+            return self.refused("This preview link was revoked", status=410)
+        if self.shared.is_published:
+            return private(redirect(self.shared))
         return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), pk=self.recap_pk)
+        return self.shared
 
     def refused(self, title, status):
         response = render(

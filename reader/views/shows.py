@@ -29,7 +29,10 @@ class ShowListView(CacheTaggedMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["meta"] = seo.page_meta(
-            self.request, "Shows A–Z", "Every show we recap, with its episode guide."
+            self.request,
+            "Shows A–Z",
+            "Every show we recap, with its episode guide.",
+            page=context["page_obj"].number,
         )
         return context
 

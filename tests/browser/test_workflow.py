@@ -125,3 +125,34 @@ def test_writer_submits_editor_previews_fixes_and_publishes_reader_sees_it(
     assert "The Song Comes Home" in reader.inner_text("h1")
     for page in (writer, editor, reader):
         page.context.close()
+
+
+def test_an_editor_revokes_the_share_links_of_a_draft(browser, newsroom, soundtrack, screenshot):
+    base_url = newsroom
+    recap = Recap.objects.create(
+        episode=make_episode(soundtrack, 5),
+        author=get_user_model().objects.get(username="wren"),
+        subtitle="Shared Too Early",
+        slug="soundtrack-2-episode-5",
+    )
+    editor = log_in(browser, base_url, "edie")
+    editor.goto(f"{base_url}/admin/recaps/recap/{recap.pk}/change/")
+    sent = editor.input_value("#share-link")
+    reader = browser.new_context().new_page()
+    reader.goto(sent)
+    assert "Shared Too Early" in reader.inner_text("h1")
+
+    editor.click("button:has-text('Revoke share links')")
+    editor.wait_for_selector(".messagelist .success")
+    assert "no longer open this recap" in editor.inner_text(".messagelist")
+    assert editor.input_value("#share-link") != sent
+    for width in (1280, 390):
+        editor.locator(".workflow__share").scroll_into_view_if_needed()
+        screenshot(editor, f"workflow-share-links-revoked-{width}", width=width)
+
+    reader.goto(sent)
+    assert "This preview link was revoked" in reader.inner_text("h1")
+    for width in (1280, 390):
+        screenshot(reader, f"preview-link-revoked-{width}", width=width)
+    for page in (editor, reader):
+        page.context.close()

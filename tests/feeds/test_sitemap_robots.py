@@ -9,6 +9,7 @@ from django.utils import timezone
 from model_bakery import baker
 
 from demo import factories
+from recaps.models import Recap
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -120,3 +121,19 @@ def test_sitemap_cache_ends_when_the_next_scheduled_recap_goes_live(client, soun
     max_age = int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
     assert 0 < max_age <= 120
     assert "soundtrack-2-episode-2" not in response.content.decode()
+
+
+def test_unpublishing_or_publishing_a_recap_shows_in_the_sitemap_at_once(
+    client, soundtrack, author
+):
+    recap = factories.recap(soundtrack, 1, author)
+    address = f"http://testserver{recap.get_absolute_url()}"
+    assert address in sitemap_entries(client)
+
+    recap.status = Recap.Status.UNPUBLISHED
+    recap.save()
+    assert address not in sitemap_entries(client)
+
+    recap.status = Recap.Status.PUBLISHED
+    recap.save()
+    assert address in sitemap_entries(client)

@@ -8,43 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.core import signals
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
+from django.core.cache import cache
 from django.utils import timezone
 
 from demo.factories import make_episode, make_recap
-from pagecache import tags
-from pagecache.wsgi import PageCacheApplication
+from pagecache import generation, tags, wsgi
 
 pytestmark = pytest.mark.django_db
-
-
-class CountingDjango:
-    """Django's WSGI application, counting the requests it answers."""
-
-    def __init__(self):
-        self.django = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ, start_response):
-        self.calls += 1
-        return self.django(environ, start_response)
-
-
-@pytest.fixture
-def django_app():
-    # As Django's test client does: the test's database connection stays open across requests.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield CountingDjango()
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def app(django_app):
-    return PageCacheApplication(django_app)
 
 
 def get(app, path, method="GET", query="", **headers):
@@ -104,13 +74,16 @@ def test_each_encoding_gets_its_own_answer(app, django_app, series):
     assert header(get(app, url, accept_encoding="br"), "Content-Encoding") == "br"
 
 
-def test_an_edit_shows_on_the_next_request(app, django_app, series):
+@pytest.mark.parametrize("evicted", [False, True], ids=["remembered", "evicted"])
+def test_an_edit_shows_on_the_next_request(app, django_app, series, evicted):
     recap = series["recap"]
     url = recap.get_absolute_url()
     get(app, url)
     get(app, url)
     recap.subtitle = "A brand new subtitle"
     recap.save()
+    if evicted:  # the cache forgot the purge: the recap's tag version and the generation
+        cache.delete_many([tags.VERSION_PREFIX + tags.recap(recap.pk), generation.GENERATION_KEY])
 
     answer = get(app, url)
 
@@ -198,3 +171,30 @@ def test_nothing_is_answered_here_when_the_page_cache_is_off(app, django_app, se
     for _ in range(3):
         get(app, url)
     assert django_app.calls == 3
+
+
+def test_answers_given_again_are_only_those_of_stored_pages(app, django_app, series):
+    url = series["recap"].get_absolute_url()
+    get(app, url)
+    for n in range(20):
+        get(app, url, query=f"q=random-{n}")
+        get(app, url, query="comments=1")
+    assert len(app.answers) == 1
+    calls = django_app.calls
+    get(app, url)
+    assert django_app.calls == calls
+
+
+def test_each_process_keeps_at_most_max_answers_the_oldest_going_first(
+    app, django_app, series, monkeypatch
+):
+    monkeypatch.setattr(wsgi, "MAX_ANSWERS", 3)
+    urls = [recap.get_absolute_url() for recap in series["recaps"].values()]  # four pages
+    for url in urls:
+        get(app, url)
+    assert len(app.answers) == 3
+    calls = django_app.calls
+    get(app, urls[-1])
+    assert django_app.calls == calls
+    get(app, urls[0])
+    assert django_app.calls == calls + 1

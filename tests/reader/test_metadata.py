@@ -123,3 +123,39 @@ def test_paginated_pages_have_their_own_canonical(client, series, settings):
         HomeView.paginate_by = original
     assert '<link rel="canonical" href="http://testserver/?page=2">' in html
     assert "(page 2)" in re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def head(html):
+    """What a page says of itself: title, canonical URL, og:url and JSON-LD."""
+    return {
+        "title": re.search(r"<title>(.*?)</title>", html, re.S).group(1),
+        "canonical": re.search(r'<link rel="canonical" href="([^"]*)">', html).group(1),
+        "og:url": meta(html, "property", "og:url"),
+        "json_ld": json_ld(html),
+    }
+
+
+@pytest.mark.parametrize("query", ["page=2", "comments=2", "page=7&comments=3", "spoilers=show"])
+def test_the_recap_head_never_takes_the_query_of_the_request_that_built_it(client, series, query):
+    """The article (its head with it) is kept for every reader: the first request after a
+    purge must not set its title and canonical URL for everyone."""
+    recap = series["recap"]
+    url = recap.get_absolute_url()
+    first = head(client.get(f"{url}?{query}").content.decode())
+    plain = head(client.get(url).content.decode())
+    assert plain == first
+    assert plain["canonical"] == plain["og:url"] == f"http://testserver{url}"
+    assert plain["title"].startswith(recap.headline)
+    assert "page" not in plain["title"]
+
+
+@pytest.mark.parametrize("query", ["page=02", "page=last", "page=%32"])
+def test_a_list_page_names_itself_by_its_number_however_it_was_asked_for(
+    client, series, monkeypatch, query
+):
+    from reader.views.lists import HomeView
+
+    monkeypatch.setattr(HomeView, "paginate_by", 3)  # 5 published recaps: 2 pages
+    html = client.get(f"/?{query}").content.decode()
+    assert head(html)["canonical"] == "http://testserver/?page=2"
+    assert "(page 2)" in head(html)["title"]

@@ -264,7 +264,8 @@ def test_results_are_paginated_by_20_newest_first_keeping_the_query(client, soun
     assert found_slugs(first)[0] == "soundtrack-2-episode-1"
     assert len(found_slugs(second)) == 5
     assert "25 recaps" in first.content.decode()
-    assert 'href="?q=piano&amp;page=2"' in first.content.decode()
+    assert 'href="/search/?q=piano&amp;page=2"' in first.content.decode()
+    assert 'rel="prev" href="/search/?q=piano"' in second.content.decode()
     assert "shows" not in second.context
 
 

@@ -125,3 +125,124 @@ def test_admin_index_shows_drafts_review_queue_and_schedule(client, users, episo
     client.force_login(users["other_writer"])
     html = client.get(reverse("admin:index")).content.decode()
     assert waiting.headline not in html  # a writer sees only their own work
+
+
+def revoke(client, recap):
+    return client.post(reverse("admin:recaps_recap_revoke_share_links", args=[recap.pk]))
+
+
+def assert_refused(response, status, title):
+    assert response.status_code == status
+    assert title in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_editor_revokes_every_share_link_of_a_recap(client, users, episodes):
+    recap = make_ready_recap(episodes[4], users["writer"])
+    sent = [preview.share_path(recap), preview.share_path(recap)]
+    client.force_login(users["editor"])
+    change_page = client.get(reverse("admin:recaps_recap_change", args=[recap.pk]))
+    assert "Revoke share links" in change_page.content.decode()
+
+    response = revoke(client, recap)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:recaps_recap_change", args=[recap.pk])
+    client.logout()
+    for url in sent:
+        assert_refused(client.get(url), 410, "This preview link was revoked")
+    recap.refresh_from_db()
+    fresh = preview.share_path(recap)
+    assert fresh not in sent
+    assert_private_noindex(client.get(fresh))
+
+
+def test_a_writer_revokes_the_links_of_their_own_draft_only(client, users, episodes):
+    mine = make_ready_recap(episodes[4], users["writer"])
+    theirs = make_ready_recap(episodes[5], users["other_writer"])
+    links = {recap.pk: preview.share_path(recap) for recap in (mine, theirs)}
+    client.force_login(users["writer"])
+    assert revoke(client, theirs).status_code == 403
+    assert revoke(client, mine).status_code == 302
+    client.logout()
+    assert client.get(links[theirs.pk]).status_code == 200
+    assert client.get(links[mine.pk]).status_code == 410
+
+
+@pytest.mark.parametrize("role", ["moderator", None])
+def test_who_may_not_change_the_recap_cannot_revoke_its_links(client, users, episodes, role):
+    recap = make_ready_recap(episodes[4], users["writer"])
+    url = preview.share_path(recap)
+    if role:
+        client.force_login(users[role])
+    response = revoke(client, recap)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/admin/login/" in response["Location"]
+    assert client.get(url).status_code == 200
+
+
+def test_revoking_takes_a_post(client, users, episodes):
+    recap = make_ready_recap(episodes[4], users["writer"])
+    url = preview.share_path(recap)
+    client.force_login(users["editor"])
+    response = client.get(reverse("admin:recaps_recap_revoke_share_links", args=[recap.pk]))
+    assert response.status_code == 405
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("made_while", ["draft", "published", "scheduled"])
+def test_a_link_made_before_unpublishing_no_longer_opens_the_recap(
+    client, users, episodes, made_while
+):
+    recap = make_ready_recap(episodes[4], users["editor"])
+    if made_while == "draft":
+        url = preview.share_path(recap)
+    recap.status = "published"
+    recap.published_at = timezone.now() + timedelta(hours=5 if made_while == "scheduled" else -1)
+    recap.save()
+    if made_while != "draft":
+        url = preview.share_path(recap)
+
+    recap.status = "unpublished"
+    recap.body = "<p>A later draft, not for the link's readers.</p>"
+    recap.save()
+
+    response = client.get(url)
+    assert_refused(response, 410, "This preview link was revoked")
+    assert "A later draft" not in response.content.decode()
+    assert client.get(preview.share_path(recap)).status_code == 200
+
+
+def test_a_link_to_a_recap_now_live_leads_to_the_recap_itself(client, users, episodes):
+    recap = make_ready_recap(episodes[4], users["editor"])
+    url = preview.share_path(recap)
+    recap.status = "published"
+    recap.published_at = timezone.now() - timedelta(minutes=1)
+    recap.save()
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == recap.get_absolute_url()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_reverting_a_revision_never_brings_back_a_revoked_link(client, users, episodes):
+    from reversion.models import Version
+
+    from tests.admin_forms import form_data
+
+    recap = make_ready_recap(episodes[4], users["editor"])
+    url = preview.share_path(recap)
+    client.force_login(users["editor"])
+    change_url = reverse("admin:recaps_recap_change", args=[recap.pk])
+    assert client.post(change_url, form_data(client.get(change_url))).status_code == 302
+    saved_with_the_link = Version.objects.get_for_object(recap).latest("pk")
+    revoke(client, recap)
+
+    revision_url = reverse("admin:recaps_recap_revision", args=[recap.pk, saved_with_the_link.pk])
+    assert client.post(revision_url, form_data(client.get(revision_url))).status_code == 302
+
+    client.logout()
+    assert client.get(url).status_code == 410
