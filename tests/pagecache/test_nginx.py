@@ -12,7 +12,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -21,10 +20,9 @@ import pytest
 from deploy import nginx
 from tests import images
 from tests.core import hostile_files
+from tests.shipped_nginx import needs_nginx, shipped
 
-pytestmark = pytest.mark.skipif(
-    not nginx.NGINX.exists(), reason="/usr/sbin/nginx is absent (Debian package nginx-light)"
-)
+pytestmark = needs_nginx
 
 ETAG = '"recap-v1"'
 LAST_MODIFIED = "Wed, 06 Dec 2023 08:00:00 GMT"
@@ -104,24 +102,6 @@ def front(tmp_path_factory):
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextmanager
-def shipped(prefix, upstream_port):
-    """nginx running deploy/nginx.conf on a free port, its media folder `prefix`/media;
-    yields its base URL."""
-    port = nginx.free_port()
-    body = nginx.render(
-        {
-            "EPISODIC_UPSTREAM": f"127.0.0.1:{upstream_port}",
-            "EPISODIC_LISTEN": f"127.0.0.1:{port}",
-            "EPISODIC_SERVER_NAME": "127.0.0.1",
-            "EPISODIC_CACHE_PATH": prefix / "cache",
-            "EPISODIC_MEDIA_ROOT": prefix / "media",
-        }
-    )
-    with nginx.Nginx(prefix, body, port, workers=1):
-        yield f"http://127.0.0.1:{port}"
 
 
 def fetch(url, method="GET", headers=None):
