@@ -8,7 +8,6 @@ is reported and the rest goes on. The queries per post are a fixed number: every
 looks up (earlier imports, users, shows, episodes, tags, slugs) is loaded once into memory.
 """
 
-import csv
 import hashlib
 import io
 import ipaddress
@@ -42,6 +41,7 @@ from taggit.models import Tag
 from core import renditions
 from core.fetch import BadStatus, FetchError, Refused, TooLarge, fetch
 from core.images import validate_image
+from core.spreadsheets import SpreadsheetWriter
 from discussion.models import Moderation
 from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
@@ -131,7 +131,7 @@ class Report:
 
     def write_csv(self, path):
         with open(path, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = SpreadsheetWriter(out)
             writer.writerow(
                 [
                     "kind",
