@@ -46,7 +46,8 @@ def test_every_headline_reads_as_it_did_with_the_backtracking_pattern(parts):
 @pytest.mark.parametrize(
     "title",
     [
-        " " * 1_000,
+        " " * 100,  # about a second before
+        " " * 1_000,  # 17 s according to the review; more than a minute here
         " " * 100_000,
         "\t \n" * 30_000,
         "Moonlit Harbor" + " " * 50_000 + "Episode 1" + " " * 50_000 + "x\nRecap",
@@ -56,7 +57,7 @@ def test_every_headline_reads_as_it_did_with_the_backtracking_pattern(parts):
         "Episode 1 (" + " " * 50_000 + "Recap",
         "Moonlit Harbor Episode 1" + " " * 50_000 + "\n",
     ],
-    ids=lambda title: repr(title[:16]) + f"…({len(title)})",
+    ids=lambda title: f"{title[:12]!r}…{len(title)}",
 )
 def test_an_adversarial_title_is_read_in_milliseconds(title):
     started = time.perf_counter()
