@@ -882,6 +882,8 @@ class WordPressImport:
         else:
             relative = None
             candidates = [PurePosixPath(path).name]
+        if not all(candidates):
+            return None, "no file is named for it"
         inside = [upload_path(candidate) for candidate in candidates]
         if None in inside:
             return None, f"refused: {url} names a file outside the uploads folder"

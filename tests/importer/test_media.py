@@ -147,7 +147,9 @@ def test_a_path_in_the_export_never_leads_the_fetch_to_another_host(
     assert reasons()["201"].startswith("refused:")
 
 
-@pytest.mark.parametrize("base", ["file:///srv/uploads/", "gopher://old.example.com/", "http://"])
+@pytest.mark.parametrize(
+    "base", ["file:///srv/uploads/", "gopher://old.example.com/", "http://", "http://old:99999/"]
+)
 def test_the_media_base_url_must_be_an_http_address(run_import, base):
     with pytest.raises(CommandError, match="not an http or https address"):
         run_import(media_base_url=base)

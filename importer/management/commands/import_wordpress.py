@@ -35,8 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such export file: {path}")
         if uploads and not Path(uploads).is_dir():
             raise CommandError(f"--uploads is not a folder: {uploads}")
-        base = urlsplit(media_base_url or "")
-        if media_base_url and (base.scheme not in ("http", "https") or not base.hostname):
+        if media_base_url and not is_http_address(media_base_url):
             raise CommandError(
                 f"--media-base-url is not an http or https address: {media_base_url}"
             )
@@ -73,3 +72,12 @@ class Command(BaseCommand):
         if csv_path:
             self.stdout.write(f"Report: {csv_path}")
         self.stdout.write(f"In the admin: {run.get_absolute_url()}")
+
+
+def is_http_address(url):
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not one
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
