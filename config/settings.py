@@ -232,7 +232,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 AWS_STORAGE_BUCKET_NAME = os.environ.get("DJANGO_S3_BUCKET", "")
 if AWS_STORAGE_BUCKET_NAME:
     MEDIA_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.s3.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
@@ -259,6 +259,14 @@ STORAGES = {
 MAX_IMAGE_UPLOAD_BYTES = int(os.environ.get("EPISODIC_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
 MAX_IMAGE_PIXELS = int(os.environ.get("EPISODIC_MAX_IMAGE_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# What the site fetches from outside (core.fetch) is refused when it leads to a private,
+# loopback or link-local address, except in these networks (CIDR, comma-separated): for an
+# operator whose own services live on a private network.
+FETCH_ALLOWED_NETWORKS = [
+    str(ipaddress.ip_network(network, strict=False))
+    for network in env_list("EPISODIC_FETCH_ALLOWED_NETWORKS", [])
+]
 
 # How long a signed recap preview link works, in seconds (48 hours by default).
 RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 * 60))

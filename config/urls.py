@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.views import shortcut
 from django.urls import include, path
 
-from core.views import FaviconView
+from core.views import FaviconView, serve_media
 from discussion.urls import library_urls
 
 admin.site.site_header = "Episodic editors"
@@ -27,5 +27,5 @@ urlpatterns = [
     path("", include("reader.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads in development (static() adds nothing unless DEBUG); nginx serves them in production.
+urlpatterns += static(settings.MEDIA_URL, view=serve_media)

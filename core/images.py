@@ -1,9 +1,13 @@
-"""Validation of uploaded images: size, real type, completeness and pixel count, checked before
-anything is stored so a bad file never reaches the media folder or a rendition.
+"""Images from outside (an editor's upload, an import): checked before anything is stored, so a
+bad file never reaches the media folder or a rendition, and known by the format Pillow finds in
+them, never by the name or type they came with.
 
 Error codes: too_large, too_many_pixels, bad_format, not_an_image, incomplete_image. None is
 "invalid_image", because a ModelForm swaps a model error whose code matches one of the form
 field's own messages for that message, and Django's ImageField has a vague "invalid_image"."""
+
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
@@ -12,7 +16,21 @@ from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
-ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+
+@dataclass(frozen=True)
+class ImageFormat:
+    label: str  # as editors read it
+    extension: str
+    content_type: str
+
+
+#: The formats accepted, by Pillow's name for them.
+FORMATS = {
+    "JPEG": ImageFormat("JPEG", ".jpg", "image/jpeg"),
+    "PNG": ImageFormat("PNG", ".png", "image/png"),
+    "WEBP": ImageFormat("WebP", ".webp", "image/webp"),
+    "GIF": ImageFormat("GIF", ".gif", "image/gif"),
+}
 
 
 def validate_image(file):
@@ -29,30 +47,49 @@ def validate_image(file):
                 "limit": filesizeformat(settings.MAX_IMAGE_UPLOAD_BYTES),
             },
         )
+    with opened(file) as image:
+        width, height = image.size
+        if width * height > settings.MAX_IMAGE_PIXELS:
+            raise ValidationError(
+                "This image is %(width)s × %(height)s pixels; the limit is %(limit)s megapixels.",
+                code="too_many_pixels",
+                params={
+                    "width": width,
+                    "height": height,
+                    "limit": f"{settings.MAX_IMAGE_PIXELS / 1_000_000:g}",
+                },
+            )
+        format_of(image)
+        # Decoding every pixel is what finds a truncated or corrupt file.
+        image.load()
+
+
+def detected_format(file):
+    """The `ImageFormat` Pillow finds in `file`, read from its header (ValidationError if it
+    is none of FORMATS). What a file is stored as comes from here, never from its name."""
+    with opened(file) as image:
+        return format_of(image)
+
+
+def format_of(image):
+    if image.format not in FORMATS:
+        raise ValidationError(
+            "Upload a JPEG, PNG, WebP or GIF image (this file is %(format)s).",
+            code="bad_format",
+            params={"format": image.format or "unknown"},
+        )
+    return FORMATS[image.format]
+
+
+@contextmanager
+def opened(file):
+    """`file` opened by Pillow, its refusals turned into ValidationErrors; the file is put back
+    where it was afterwards."""
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
         with Image.open(file) as image:
-            width, height = image.size
-            if width * height > settings.MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    "This image is %(width)s × %(height)s pixels; the limit is %(limit)s "
-                    "megapixels.",
-                    code="too_many_pixels",
-                    params={
-                        "width": width,
-                        "height": height,
-                        "limit": f"{settings.MAX_IMAGE_PIXELS / 1_000_000:g}",
-                    },
-                )
-            if image.format not in ALLOWED_FORMATS:
-                raise ValidationError(
-                    "Upload a JPEG, PNG, WebP or GIF image (this file is %(format)s).",
-                    code="bad_format",
-                    params={"format": image.format or "unknown"},
-                )
-            # Decoding every pixel is what finds a truncated or corrupt file.
-            image.load()
+            yield image
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:

@@ -1,7 +1,14 @@
+from django.conf import settings
+from django.http import Http404
 from django.templatetags.static import static
+from django.utils.csp import CSP
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csp import csp_override
 from django.views.generic import RedirectView
+from django.views.static import serve
+
+from .stored_images import UNKNOWN_CONTENT_TYPE, content_type
 
 
 # A day, not forever: the target's name is hashed in production and changes with the icon.
@@ -15,3 +22,13 @@ class FaviconView(RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return static("favicon.ico")
+
+
+@csp_override({"default-src": [CSP.NONE], "sandbox": True})
+def serve_media(request, path):
+    """The media folder in development (DEBUG), as nginx serves it in production: image names
+    only, with nosniff (SecurityMiddleware) and a CSP that lets a file opened on its own run
+    nothing."""
+    if content_type(path) == UNKNOWN_CONTENT_TYPE:
+        raise Http404("Only images are served from the media folder.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -8,20 +8,17 @@ is reported and the rest goes on. The queries per post are a fixed number: every
 looks up (earlier imports, users, shows, episodes, tags, slugs) is loaded once into memory.
 """
 
-import csv
 import hashlib
 import io
 import ipaddress
 import re
-import urllib.error
-import urllib.request
 from collections import Counter, defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import batched
-from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -42,7 +39,9 @@ from PIL import Image
 from taggit.models import Tag
 
 from core import renditions
+from core.fetch import BadStatus, FetchError, Refused, TooLarge, fetch
 from core.images import validate_image
+from core.spreadsheets import SpreadsheetWriter
 from discussion.models import Moderation
 from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
@@ -132,7 +131,7 @@ class Report:
 
     def write_csv(self, path):
         with open(path, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = SpreadsheetWriter(out)
             writer.writerow(
                 [
                     "kind",
@@ -194,6 +193,21 @@ def updated_time(published_at, item):
     if published_at is None:
         return modified or timezone.now()
     return max(published_at, modified) if modified else published_at
+
+
+def upload_path(relative):
+    """`relative` as a path inside the uploads folder, or None when it would leave it: an
+    absolute path (`//host/…` included), a `..`, a backslash or a control character."""
+    parts = PurePosixPath(relative).parts
+    if (
+        not parts
+        or relative.startswith("/")
+        or ".." in parts
+        or "\\" in relative
+        or not relative.isprintable()
+    ):
+        return None
+    return PurePosixPath(*parts)
 
 
 def old_path(url):
@@ -826,8 +840,8 @@ class WordPressImport:
             )
             if self.dry_run:
                 continue
-            name = Path(urlsplit(url).path).name or f"{key}.jpg"
-            still.image.save(name, ContentFile(data), save=False)
+            # Stored under a name of ours, by the format Pillow finds (core.stored_images).
+            still.image.save(PurePosixPath(urlsplit(url).path).name, ContentFile(data), save=False)
             # After the save, which clears them: Django reads no size from an unnamed file.
             with Image.open(io.BytesIO(data)) as image:
                 still.width, still.height = image.size
@@ -853,19 +867,29 @@ class WordPressImport:
         self.stills.extend(stills)
 
     def fetch_image(self, url):
-        """The image's bytes, validated like an editor's upload, or (None, why not)."""
+        """The image's bytes, validated like an editor's upload, or (None, why not).
+
+        The export names the file by a URL on the old site; only its path under
+        wp-content/uploads counts, looked up in --uploads, then under --media-base-url."""
         if not url:
             return None, "no file is named for it"
-        data = None
-        relative = None
         path = urlsplit(url).path
         if "/wp-content/uploads/" in path:
             relative = unquote(path.split("/wp-content/uploads/", 1)[1])
-        candidates = [relative]
-        if relative and _SIZE_SUFFIX.search(relative):
-            candidates.insert(0, _SIZE_SUFFIX.sub("", relative))  # the original, not a resize
+            candidates = [relative]
+            if _SIZE_SUFFIX.search(relative):
+                candidates.insert(0, _SIZE_SUFFIX.sub("", relative))  # the original, not a resize
+        else:
+            relative = None
+            candidates = [PurePosixPath(path).name]
+        if not all(candidates):
+            return None, "no file is named for it"
+        inside = [upload_path(candidate) for candidate in candidates]
+        if None in inside:
+            return None, f"refused: {url} names a file outside the uploads folder"
+        data = None
         if self.uploads and relative:
-            for candidate in candidates:
+            for candidate in inside:
                 file = (self.uploads / candidate).resolve()
                 if file.is_relative_to(self.uploads) and file.is_file():
                     if file.stat().st_size > self.max_fetch_bytes:
@@ -874,10 +898,10 @@ class WordPressImport:
                     break
         problem = ""
         if data is None and self.media_base_url:
-            for candidate in candidates if relative else [Path(path).name]:
-                if ".." in Path(candidate).parts:
-                    continue
-                data, problem = self._download(urljoin(self.media_base_url, quote(candidate)))
+            for candidate in inside:
+                # Appended to the base, never joined: a path that starts with // must not
+                # name another host.
+                data, problem = self._download(self.media_base_url + quote(str(candidate)))
                 if data is not None or problem:
                     break
         if problem:
@@ -889,7 +913,7 @@ class WordPressImport:
                 else "the given uploads"
             )
             return None, f"the file was not found in {where}"
-        file = ContentFile(data, name=Path(path).name)
+        file = ContentFile(data, name=PurePosixPath(path).name)
         try:
             validate_image(file)
         except ValidationError as error:
@@ -898,18 +922,25 @@ class WordPressImport:
 
     def _download(self, url):
         """(bytes, "") — or (None, "") when the old site has no such file, (None, why) when
-        it has one we refuse. Never reads more than the upload limit."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            return None, ""
-        request = urllib.request.Request(url, headers={"User-Agent": "Episodic importer"})
+        it has one we refuse or cannot fetch. The operator typed --media-base-url, so its host
+        may be on a private network; nothing else is fetched, redirects included."""
         try:
-            with urllib.request.urlopen(request, timeout=15) as response:
-                data = response.read(self.max_fetch_bytes + 1)
-        except (urllib.error.URLError, OSError, ValueError):
-            return None, ""
-        if len(data) > self.max_fetch_bytes:
+            fetched = fetch(
+                url,
+                max_bytes=self.max_fetch_bytes,
+                origins=[self.media_base_url],
+                trusted_origins=[self.media_base_url],
+                accept="image/*",
+            )
+        except BadStatus as error:
+            return None, "" if error.status in (404, 410) else str(error)
+        except TooLarge:
             return None, f"{url} is larger than the upload limit"
-        return data, ""
+        except Refused as error:
+            return None, f"refused: {error}"
+        except FetchError as error:
+            return None, str(error)
+        return fetched.body, ""
 
     # Comments ---------------------------------------------------------------------------------
 

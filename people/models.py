@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from core.images import validate_image
 from core.renditions import picture, rendition
+from core.stored_images import StoredImageField
 from shows.models import Show
 
 
@@ -12,7 +12,7 @@ class Person(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     native_name = models.CharField(max_length=200, blank=True)
-    photo = models.ImageField(upload_to="people/", blank=True, validators=[validate_image])
+    photo = StoredImageField(upload_to="people/", blank=True)
     description = models.CharField(
         max_length=120, blank=True, help_text="A few words, such as “K-pop artist”."
     )

@@ -11,9 +11,9 @@ from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem, TaggedItemBase
 
-from core.images import validate_image
 from core.renditions import picture, rendition
 from core.richtext import RichTextField, text_without_spoilers
+from core.stored_images import StoredImageField
 from shows.models import Episode
 
 from . import reading
@@ -336,12 +336,7 @@ class Still(models.Model):
         REVIEW = "review", "Review"
 
     recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="stills")
-    image = models.ImageField(
-        upload_to="stills/%Y/%m/",
-        width_field="width",
-        height_field="height",
-        validators=[validate_image],
-    )
+    image = StoredImageField(upload_to="stills/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(

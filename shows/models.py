@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from core.images import validate_image
 from core.renditions import picture, rendition
+from core.stored_images import StoredImageField
 
 from . import facts, release_times
 from .fields import WeekdaysField
@@ -55,7 +55,7 @@ class Show(models.Model):
     )
     country = models.CharField(max_length=100, blank=True)
     synopsis = models.TextField(blank=True)
-    poster = models.ImageField(upload_to="posters/", blank=True, validators=[validate_image])
+    poster = StoredImageField(upload_to="posters/", blank=True)
     platforms = models.ManyToManyField(Platform, blank=True, related_name="shows")
     follows = models.ForeignKey(
         "self",

@@ -5,6 +5,7 @@ included, and so does `add_inline_rows`."""
 
 from html.parser import HTMLParser
 
+from django.urls import reverse
 from django.utils.html import escape
 
 _BUTTONS = {"submit", "button", "image", "reset", "file"}
@@ -118,6 +119,15 @@ def add_inline_rows(data, prefix, *rows):
             data[f"{prefix}-{total + offset}-{field}"] = value
     data[f"{prefix}-TOTAL_FORMS"] = str(total + len(rows))
     return data
+
+
+def post_still(client, recap, upload, **fields):
+    """The recap's change form as the editor's browser sends it, with one still added."""
+    url = reverse("admin:recaps_recap_change", args=[recap.pk])
+    data = form_data(client.get(url))
+    row = {"alt_text": "Two people under an umbrella", "caption": "Still", **fields}
+    add_inline_rows(data, "stills", {**row, "image": upload})
+    return client.post(url, data)
 
 
 def assert_rejected(response, message):

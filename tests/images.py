@@ -20,3 +20,13 @@ def still_files(still):
         for fmt in ("webp", "jpeg")
     ]
     return {still.image.name} | {rendition.name for rendition in renditions}
+
+
+def jpeg_with_script():
+    """A whole, valid JPEG whose comment segment is an HTML page with a script: what a browser
+    that sniffs, or is told text/html, would run."""
+    content = image_bytes(
+        "JPEG", 64, 36, (30, 60, 200), comment=b"<html><script>alert(document.cookie)</script>"
+    )
+    assert b"<script>" in content
+    return content

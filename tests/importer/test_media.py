@@ -1,32 +1,57 @@
-"""Images fetched from the old site (--media-base-url), with the upload limits and checks."""
+"""Images fetched from the old site (--media-base-url), with the upload limits and checks. What
+the export names is not trusted: an image is stored by the format it is, and a path never leads
+the fetch away from the old site."""
 
 import functools
 import threading
+import urllib.request
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.management import CommandError
 
+from core.stored_images import content_type
 from importer.models import ImportRun
 from recaps.models import Still
 from tests import images
+from tests.shipped_nginx import needs_nginx, shipped
 
 pytestmark = pytest.mark.django_db
+
+
+class Recorder(SimpleHTTPRequestHandler):
+    """Serves a folder and keeps the paths asked for in `server.seen`."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.server.seen.append(self.path)
+        super().do_GET()
+
+
+@contextmanager
+def serving(folder):
+    """`folder` served over HTTP on 127.0.0.1; yields the server, its base URL in `.url`."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Recorder, directory=str(folder))
+    )
+    server.seen = []
+    server.url = f"http://127.0.0.1:{server.server_port}/"
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture
 def old_site(uploads):
     """The old site's uploads, served over HTTP on 127.0.0.1."""
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(uploads)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serving(uploads) as server:
+        yield server.url
 
 
 def test_images_are_fetched_from_the_media_base_url(run_import, old_site):
@@ -54,3 +79,77 @@ def test_uploads_never_reads_outside_its_folder(run_import, export, tmp_path):
     export.write_text(text.replace("2024/03/harbor-still.jpg", "../../secret.jpg"))
     run_import()
     assert not Still.objects.filter(recap__slug="moonlit-harbor-episode-1-recap").exists()
+
+
+HARBOR_STILL = "https://recaps.example.com/wp-content/uploads/2024/03/harbor-still.jpg"
+FIRST_RECAP = "moonlit-harbor-episode-1-recap"
+
+
+def name_the_still(export, url):
+    """Make the first recap's featured still (attachment 201) the file at `url`."""
+    export.write_text(export.read_text(encoding="utf-8").replace(HARBOR_STILL, url))
+
+
+def reasons():
+    return {item["wp_id"]: item["reason"] for item in ImportRun.objects.get().attention}
+
+
+@pytest.mark.parametrize("source", ["--uploads", "--media-base-url"])
+def test_an_image_named_html_is_stored_as_the_jpeg_it_is(
+    run_import, export, uploads, old_site, source
+):
+    """Finding 1: a JPEG called evil.html, with a page and a script in its comment, was stored
+    as media/stills/…/evil.html, which nginx served as text/html."""
+    (uploads / "2024" / "03" / "evil.html").write_bytes(images.jpeg_with_script())
+    name_the_still(export, HARBOR_STILL.replace("harbor-still.jpg", "evil.html"))
+    if source == "--uploads":
+        run_import()
+    else:
+        run_import(uploads=None, media_base_url=old_site)
+    still = Still.objects.get(recap__slug=FIRST_RECAP, is_hero=True)
+    assert still.image.name.startswith("stills/") and still.image.name.endswith(".jpg")
+    assert ".html" not in still.image.name
+    assert content_type(still.image.name) == "image/jpeg"
+    assert still.image.read() == images.jpeg_with_script()
+
+
+@needs_nginx
+def test_an_imported_image_named_html_is_served_by_nginx_as_a_jpeg(
+    run_import, export, uploads, settings, tmp_path
+):
+    (uploads / "2024" / "03" / "evil.html").write_bytes(images.jpeg_with_script())
+    name_the_still(export, HARBOR_STILL.replace("harbor-still.jpg", "evil.html"))
+    run_import()
+    still = Still.objects.get(recap__slug=FIRST_RECAP, is_hero=True)
+    prefix = tmp_path / "nginx"
+    with shipped(prefix, upstream_port=9, media_root=settings.MEDIA_ROOT) as base:
+        with urllib.request.urlopen(f"{base}/media/{still.image.name}", timeout=10) as response:
+            assert response.headers["Content-Type"] == "image/jpeg"
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["//127.0.0.1:{port}/x.jpg", "%2F%2F127.0.0.1:{port}/x.jpg"])
+def test_a_path_in_the_export_never_leads_the_fetch_to_another_host(
+    run_import, export, old_site, tmp_path, path
+):
+    """Finding 2: `urljoin` let an uploads path that starts with // switch hosts; a listener
+    on loopback was asked for the file and its answer was published as a still."""
+    listener = tmp_path / "listener"
+    listener.mkdir()
+    (listener / "x.jpg").write_bytes(images.jpeg_bytes())
+    with serving(listener) as other:
+        url = "https://recaps.example.com/wp-content/uploads/" + path.format(port=other.server_port)
+        name_the_still(export, url)
+        run_import(uploads=None, media_base_url=old_site)
+    assert other.seen == []
+    assert not Still.objects.filter(recap__slug=FIRST_RECAP, is_hero=True).exists()
+    assert reasons()["201"].startswith("refused:")
+
+
+@pytest.mark.parametrize(
+    "base", ["file:///srv/uploads/", "gopher://old.example.com/", "http://", "http://old:99999/"]
+)
+def test_the_media_base_url_must_be_an_http_address(run_import, base):
+    with pytest.raises(CommandError, match="not an http or https address"):
+        run_import(media_base_url=base)

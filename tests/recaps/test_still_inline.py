@@ -10,19 +10,12 @@ from django.urls import reverse
 
 from recaps.models import Still
 from tests import images
-from tests.admin_forms import add_inline_rows, assert_rejected, form_data
+from tests.admin_forms import add_inline_rows, assert_rejected, form_data, post_still
 from tests.core import hostile_files
 
 
 def change_url(recap):
     return reverse("admin:recaps_recap_change", args=[recap.pk])
-
-
-def post_still(client, recap, upload, **fields):
-    data = form_data(client.get(change_url(recap)))
-    row = {"alt_text": "Two people under an umbrella", "caption": "Still", **fields}
-    add_inline_rows(data, "stills", {**row, "image": upload})
-    return client.post(change_url(recap), data)
 
 
 def image_error_codes(response):

@@ -286,11 +286,12 @@ class DemoLoader:
         current = getattr(instance, field_name)
         if current.name and current.storage.exists(current.name):
             return False
+        # The demo's own drawings, not files from outside: stored under a name of the row's
+        # (not the random one an upload gets), so a later run finds what an earlier one drew,
+        # for example for rows that were deleted since.
         target = current.field.generate_filename(instance, filename)
-        if current.storage.exists(target):
-            # Left by an earlier run (for example one whose rows were deleted): reuse it.
-            setattr(instance, field_name, target)
-            return True
-        current.save(filename, ContentFile(draw()), save=False)
-        self.images_drawn += 1
+        if not current.storage.exists(target):
+            target = current.storage.save(target, ContentFile(draw()))
+            self.images_drawn += 1
+        setattr(instance, field_name, target)
         return True

@@ -2,6 +2,7 @@ import resource
 import time
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--media-base-url",
             help="where to fetch images missing from --uploads, e.g. "
-            "https://old.example.com/wp-content/uploads/",
+            "https://old.example.com/wp-content/uploads/ (trusted as typed: it may be on a "
+            "private network; nothing on another host is fetched)",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="read and map everything, write nothing"
@@ -33,6 +35,10 @@ class Command(BaseCommand):
             raise CommandError(f"No such export file: {path}")
         if uploads and not Path(uploads).is_dir():
             raise CommandError(f"--uploads is not a folder: {uploads}")
+        if media_base_url and not is_http_address(media_base_url):
+            raise CommandError(
+                f"--media-base-url is not an http or https address: {media_base_url}"
+            )
         importer = WordPressImport(
             path,
             uploads=uploads,
@@ -66,3 +72,12 @@ class Command(BaseCommand):
         if csv_path:
             self.stdout.write(f"Report: {csv_path}")
         self.stdout.write(f"In the admin: {run.get_absolute_url()}")
+
+
+def is_http_address(url):
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not one
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
