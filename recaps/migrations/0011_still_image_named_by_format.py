@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recaps', '0009_text_changed_at'),
+        ('recaps', '0010_recap_share_key'),
     ]
 
     operations = [
