@@ -18,8 +18,9 @@ from django.views.decorators.http import require_POST
 from django_comments.signals import comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 
+from core.client_address import client_ip
 from core.crossorigin import same_origin_only
-from core.ratelimit import client_ip, over_limit
+from core.ratelimit import over_limit
 from recaps.models import Recap
 
 from . import rules
