@@ -48,7 +48,6 @@ LOCAL_NETWORKS = tuple(
 class TrustedProxies:
     """DJANGO_TRUSTED_PROXIES, parsed: `hops` is None when only networks are given."""
 
-    configured: bool = False
     hops: int | None = None
     networks: tuple = ()
 
@@ -66,10 +65,10 @@ class TrustedProxies:
 
 def parse(entries):
     """TrustedProxies from the setting's entries; ImproperlyConfigured for anything else."""
-    hops = [entry for entry in entries if entry.isdigit()]
-    networks = []
+    hops, networks = [], []
     for entry in entries:
         if entry.isdigit():
+            hops.append(int(entry))
             continue
         try:
             networks.append(ipaddress.ip_network(entry, strict=False))
@@ -80,12 +79,11 @@ def parse(entries):
             ) from None
     if len(hops) > 1:
         raise ImproperlyConfigured("DJANGO_TRUSTED_PROXIES: give one number of proxy hops.")
-    count = int(hops[0]) if hops else None
-    if count == 0 and networks:
+    if hops == [0] and networks:
         raise ImproperlyConfigured(
             "DJANGO_TRUSTED_PROXIES: 0 says there is no proxy; list no networks with it."
         )
-    return TrustedProxies(configured=bool(entries), hops=count, networks=tuple(networks))
+    return TrustedProxies(hops=hops[0] if hops else None, networks=tuple(networks))
 
 
 @lru_cache
