@@ -1,7 +1,6 @@
 """Episodic settings. Every value that differs between machines comes from the environment,
 read once here; the defaults are for development and refuse to run in production unsafely."""
 
-import ipaddress
 import os
 from pathlib import Path
 
@@ -358,23 +357,17 @@ AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.lockout.PairHandler"
 AXES_COOLOFF_TIME = "core.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 # The reader's address (rate limits, stored comment addresses, lockouts) comes from
-# core.ratelimit.client_ip, which trusts X-Forwarded-For only from DJANGO_TRUSTED_PROXIES: a
-# number of proxy hops in front of gunicorn ("1" for one CDN or TLS proxy) or the proxies'
-# networks ("10.0.0.0/8,192.0.2.10"). Unset, the header is ignored.
+# core.client_address, which believes X-Forwarded-For only as DJANGO_TRUSTED_PROXIES says: a
+# number of proxy hops in front of gunicorn ("1" behind nginx), the proxies' networks
+# ("10.0.0.0/8,192.0.2.10"), both ("2,10.0.0.0/8"), or "0" for none. Unset, the header is
+# ignored and `check` warns outside development. core.client_address parses it.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
-if not (len(TRUSTED_PROXIES) == 1 and TRUSTED_PROXIES[0].isdigit()):
-    for _proxy in TRUSTED_PROXIES:
-        try:
-            ipaddress.ip_network(_proxy, strict=False)
-        except ValueError:
-            raise ImproperlyConfigured(
-                f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not a network; give either one number "
-                "of proxy hops or the proxies' addresses and networks."
-            ) from None
-AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 # Attempts while locked out do not push the end of the lockout further away.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

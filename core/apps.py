@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core.checks import Tags, register
 from django.db.models.signals import post_migrate
 
 
@@ -9,9 +10,14 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import mediafiles
+        from .checks import trusted_proxies_check
+        from .client_address import trusted_proxies
         from .sites import sync_site
 
         mediafiles.connect()
+        register(trusted_proxies_check, Tags.security)
+        # A malformed DJANGO_TRUSTED_PROXIES stops the start, not the first request.
+        trusted_proxies()
 
         # core has no models, so post_migrate is never sent for it: follow the sites app's.
         post_migrate.connect(sync_site, dispatch_uid="core.sync_site")

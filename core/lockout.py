@@ -1,22 +1,47 @@
 """Admin logins that lock out, with django-axes (settings in config/settings.py).
 
-Axes keeps one row per user name, address and browser with the failure count and the time of
-the last failure, and forgets rows older than its cool-off time. `cool_off` makes that time
-the failure window (15 minutes) while the pair is under the limit and the lockout (an hour)
-once it has reached it, so five failures within a quarter of an hour lock the pair for an hour
-after the last one."""
+Axes keeps a row of failures per user name and address (`PairHandler`) with the failure count
+and the time of the last failure. `cool_off` makes its cool-off time the failure window (15
+minutes) while the pair is under the limit and the lockout (an hour) once it has reached it,
+so five failures each within a quarter of an hour of the last lock the pair for an hour after
+the last one. Each row carries its own expiry (AXES_USE_ATTEMPT_EXPIRATION): axes otherwise
+forgets every row older than the cool-off time of whoever fails next, and another user's
+failed login would end a lockout after 15 minutes."""
 
 from datetime import timedelta
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 
 
-def cool_off(request=None):
-    from axes.helpers import get_client_username
-    from axes.models import AccessAttempt
+class PairHandler(AxesDatabaseHandler):
+    """Axes' database handler with one row per user name and address. Axes files failures
+    under the browser too (its rows are unique by user name, address and User-Agent), so a
+    new User-Agent for each attempt gives each failure a row of its own: none reaches the
+    limit, which `cool_off` reads, and the pair is held for the failure window only. A
+    pair's later failures go to the row it has, whatever browser sends them; the row keeps
+    the User-Agent of its first failure."""
 
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        if request is not None:
+            known_agent = (
+                AccessAttempt.objects.filter(
+                    username=get_client_username(request, credentials),
+                    ip_address=request.axes_ip_address,
+                )
+                .values_list("user_agent", flat=True)
+                .first()
+            )
+            if known_agent is not None:
+                request.axes_user_agent = known_agent
+        super().user_login_failed(sender, credentials, request, **kwargs)
+
+
+def cool_off(request=None):
     lockout = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
     if request is None or not hasattr(request, "axes_ip_address"):
         return lockout

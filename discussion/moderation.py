@@ -39,8 +39,13 @@ def closed_reason(recap, now=None):
     )
 
 
-def is_known_commenter(email):
-    return public(XtdComment.norel_objects.filter(user_email__iexact=email)).exists()
+def is_known_commenter(email, posted):
+    """Has a moderator let through a comment this browser posted under `email`? `posted` are
+    the ids its signed cookie holds (discussion.authorship); an address alone proves nothing."""
+    if not posted:
+        return False
+    comments = XtdComment.norel_objects.filter(pk__in=posted, user_email__iexact=email)
+    return public(comments).exists()
 
 
 def store(comment, decision, receipt):

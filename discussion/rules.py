@@ -2,8 +2,8 @@
 
 `verdict()` says whether a post may be stored at all and, through `decide()`, with which
 status and why; the view gathers the facts (the settings, the sender's rate, the recap, the
-form's checks and values, the comment replied to, whether the e-mail has an approved comment)
-and stores the result (discussion.moderation.store)."""
+form's checks and values, the comment replied to, whether this browser posted an approved
+comment under that e-mail) and stores the result (discussion.moderation.store)."""
 
 import ipaddress
 import re

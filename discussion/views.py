@@ -18,11 +18,12 @@ from django.views.decorators.http import require_POST
 from django_comments.signals import comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 
+from core.client_address import client_ip
 from core.crossorigin import same_origin_only
-from core.ratelimit import client_ip, over_limit
+from core.ratelimit import over_limit
 from recaps.models import Recap
 
-from . import rules
+from . import authorship, rules
 from .forms import CommentForm
 from .models import CommentSettings
 from .moderation import closed_reason, is_known_commenter, policy_from, store
@@ -128,7 +129,7 @@ def gather(request, comment_settings):
                 served_at=data["timestamp"],
                 posted_at=time.time(),
                 honeypot=data.get("honeypot", ""),
-                known_commenter=is_known_commenter(data["email"]),
+                known_commenter=is_known_commenter(data["email"], authorship.read(request)),
             ),
         )
     return rules.Attempt(**facts), recap, form
@@ -224,9 +225,12 @@ def post_comment(request):
             public_comments(recap).filter(level=0, thread_id__lte=comment.thread_id).count()
         )
         page = max(1, -(-threads_before // THREADS_PER_PAGE))
-        return redirect(back_to_recap(recap, comment, f"c{comment.pk}", page))
-    remember_held(request, comment)
-    return redirect(back_to_recap(recap, comment, f"comment-held-{comment.pk}"))
+        response = redirect(back_to_recap(recap, comment, f"c{comment.pk}", page))
+    else:
+        remember_held(request, comment)
+        response = redirect(back_to_recap(recap, comment, f"comment-held-{comment.pk}"))
+    authorship.remember(request, response, comment.pk)
+    return response
 
 
 def back_to_recap(recap, comment, fragment, page=1):

@@ -87,7 +87,7 @@ class LatestRecapsFeed(Feed):
         return item.text_modified_at
 
     def item_author_name(self, item):
-        return item.author.get_full_name() or item.author.get_username()
+        return item.author_name
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]

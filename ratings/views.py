@@ -4,8 +4,9 @@ Every refusal is a 4xx page that says why, and changes nothing."""
 
 from django.views.decorators.http import require_POST
 
+from core.client_address import client_ip
 from core.crossorigin import same_origin_only
-from core.ratelimit import client_ip, over_limit
+from core.ratelimit import over_limit
 from core.responses import back_to, refused
 from recaps.models import Recap
 

@@ -6,10 +6,6 @@ from django.urls import reverse
 from core.seo import SCHEMA, breadcrumbs, page_meta
 
 
-def _person(user):
-    return {"@type": "Person", "name": user.get_full_name() or user.get_username()}
-
-
 def recap_meta(request, recap, hero=None, site_name="Episodic"):
     episode, show = recap.episode, recap.episode.show
     # A preview of a draft has no publish time yet: its last save stands in.
@@ -17,7 +13,7 @@ def recap_meta(request, recap, hero=None, site_name="Episodic"):
     url = request.build_absolute_uri(recap.get_absolute_url())
     image = hero.picture.largest if hero and hero.picture else ""
     description = recap.excerpt
-    author = _person(recap.author)
+    author = {"@type": "Person", "name": recap.author_name}
     series = {
         "@type": "TVSeries",
         "name": show.title,

@@ -68,6 +68,7 @@ def run(
     publish_day: date,
     tags: list[str],
     verdict: str = "",
+    author_named: bool = True,
 ) -> Result:
     """Check a recap about to go live on `publish_day` (the show's local date at the publish
     time)."""
@@ -102,6 +103,11 @@ def run(
         warnings.append("The recap has no tags.")
     if not verdict.strip():
         warnings.append("The review has no one-sentence verdict.")
+    if not author_named:
+        warnings.append(
+            "The author has no first or last name, so the byline names the site's staff: "
+            "add their name under Users to sign the recap."
+        )
     return result
 
 
@@ -144,4 +150,5 @@ def run_for(recap, publish_time: datetime, *, now=None, stills=None, also_read=N
         publish_day=episode.show.local_today(publish_time),
         tags=tags,
         verdict=recap.verdict,
+        author_named=recap.author_id is None or bool(recap.author.get_full_name()),
     )

@@ -15,6 +15,7 @@ from core.renditions import picture, rendition
 from core.richtext import RichTextField, text_without_spoilers
 from core.stored_images import StoredImageField
 from shows.models import Episode
+from sitesettings.models import SiteSettings
 
 from . import reading
 
@@ -276,7 +277,10 @@ class Recap(models.Model):
 
     @property
     def author_name(self):
-        return self.author.get_full_name() or self.author.get_username()
+        """The name readers see in the byline, JSON-LD and feeds: the author's full name, never
+        their user name (half of a staff login). An author without one writes as the site's
+        staff, and the pre-publish checks say so (recaps.checks)."""
+        return self.author.get_full_name() or SiteSettings.load().staff_byline
 
     @property
     def is_published(self):

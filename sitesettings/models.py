@@ -36,5 +36,10 @@ class SiteSettings(SingletonModel):
         return "Site settings"
 
     @property
+    def staff_byline(self):
+        """Who a recap is by when its author has no name to publish."""
+        return f"{self.site_name} staff"
+
+    @property
     def has_promo(self):
         return bool(self.promo_text)

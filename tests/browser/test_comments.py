@@ -1,6 +1,7 @@
 """A reader comments (held as first-time), a moderator approves it in the admin queue, and
-the reader's next comment appears at once. The form has no CSRF token: Chromium's own
-Sec-Fetch-Site header lets the post through, and only the held comment starts a session."""
+the reader's next comment appears at once, while the same address typed in another browser is
+held. The form has no CSRF token: Chromium's own Sec-Fetch-Site header lets the post through,
+and only the held comment starts a session."""
 
 from importlib import import_module
 
@@ -43,7 +44,9 @@ def test_reader_held_then_approved_then_next_comment_at_once(browser, page, setu
     assert page.context.cookies() == []  # the page a shared cache may keep sets none
     write_comment(page, "First time here!\nSecond line.")
     page.wait_for_url("**?posted=*")
-    assert [cookie["name"] for cookie in page.context.cookies()] == ["sessionid"]
+    # The session shows the held comment; `commented` goes to the posting URL only.
+    cookies = {cookie["name"]: cookie["path"] for cookie in page.context.cookies()}
+    assert cookies == {"sessionid": "/", "commented": "/comments/post/"}
     held = page.locator(".comment--held")
     assert "Awaiting moderation" in held.inner_text()
     assert "Second line." in held.inner_text()
@@ -73,3 +76,11 @@ def test_reader_held_then_approved_then_next_comment_at_once(browser, page, setu
     assert page.locator(".comment--held").count() == 0
     assert "2 comments" in page.inner_text("#comments-heading")
     screenshot(page, "comments-approved")
+
+    # Someone else typing the reader's address in another browser is held.
+    other = browser.new_context().new_page()
+    other.goto(base_url + recap_path)
+    write_comment(other, "Pretending to be Ji-woo.")
+    other.wait_for_url("**?posted=*")
+    assert "Awaiting moderation" in other.locator(".comment--held").inner_text()
+    other.context.close()

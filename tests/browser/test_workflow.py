@@ -24,7 +24,14 @@ def newsroom(live_server, soundtrack, settings, tmp_path):
     ensure_roles()
     users = get_user_model().objects
     for name, group in (("wren", "Writers"), ("edie", "Editors")):
-        user = users.create_user(name, f"{name}@example.com", f"pw-{name}-123", is_staff=True)
+        user = users.create_user(
+            name,
+            f"{name}@example.com",
+            f"pw-{name}-123",
+            is_staff=True,
+            first_name=name.title(),
+            last_name="Park",
+        )
         user.groups.add(Group.objects.get(name=group))
     make_episode(soundtrack, 4)
     return live_server.url

@@ -31,6 +31,7 @@ def production_env(**overrides):
         "DJANGO_ALLOWED_HOSTS": "episodic.example",
         "DATABASE_URL": "sqlite:////tmp/episodic-deploy-check.sqlite3",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "DJANGO_TRUSTED_PROXIES": "1",
         **overrides,
     }
 
@@ -39,6 +40,13 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_trusted_proxies_is_warned_by_every_check():
+    env = production_env()
+    del env["DJANGO_TRUSTED_PROXIES"]
+    result = manage("check", **env)
+    assert "(episodic.W005) DJANGO_TRUSTED_PROXIES is not set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -1,9 +1,11 @@
 import time
 
 import pytest
+from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from demo.factories import make_episode, make_recap, make_show
+from discussion.admin import set_status
 from discussion.forms import CommentForm
 from discussion.models import Moderation
 
@@ -56,9 +58,22 @@ def make_comment(recap, status=Moderation.Status.APPROVED, parent=None, **fields
 
 @pytest.fixture
 def post(client):
-    from django.urls import reverse
-
     def send(data, **extra):
         return client.post(reverse("discussion:post"), data, **extra)
 
     return send
+
+
+def become_known(client, recap, email="jiwoo@example.com"):
+    """`client`'s browser posts a comment under `email` and a moderator approves it: its next
+    comments under that address are a known commenter's. Returns the approved comment."""
+    client.post(reverse("discussion:post"), form_data(recap, email=email, comment="My first."))
+    comment = XtdComment.objects.latest("pk")
+    set_status(XtdComment.objects.filter(pk=comment.pk), Moderation.Status.APPROVED)
+    return comment
+
+
+@pytest.fixture
+def known_commenter(client, recap):
+    """The test's client is known as jiwoo@example.com (`become_known`)."""
+    return become_known(client, recap)

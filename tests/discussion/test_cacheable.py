@@ -1,6 +1,7 @@
 """The pages that show comments can be kept by a shared cache: an anonymous reader gets no
 cookie and the same bytes as every other anonymous reader. Only a reader whose comment was
-held gets a session, and with it their comment "awaiting moderation"."""
+held gets a session, and with it their comment "awaiting moderation". Posting a comment leaves
+the `commented` cookie (discussion.authorship), which browsers send to the posting URL only."""
 
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from django_comments_xtd.models import XtdComment
 from discussion.models import Moderation, RecapDiscussion
 from discussion.threads import THREADS_PER_PAGE
 
-from .conftest import form_data, make_comment
+from .conftest import become_known, form_data, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,8 @@ def test_a_held_comment_starts_the_session_and_is_shown_to_its_author(recap):
     )
     comment = XtdComment.objects.get()
     assert Moderation.objects.get().status == Moderation.Status.HELD
-    assert set(response.cookies) == {"sessionid"}
+    assert set(response.cookies) == {"sessionid", "commented"}
+    assert response.cookies["commented"]["path"] == reverse("discussion:post")
     assert response["Location"] == (
         f"{recap.get_absolute_url()}?posted={comment.pk}#comment-held-{comment.pk}"
     )
@@ -94,14 +96,16 @@ def test_a_held_comment_starts_the_session_and_is_shown_to_its_author(recap):
     assert "Only mine" not in Client().get(recap.get_absolute_url()).content.decode()
 
 
-def test_an_approved_comment_sets_no_cookie_and_lands_on_an_uncached_address(recap):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_an_approved_comment_lands_on_an_uncached_address_that_sets_no_cookie(recap):
     reader = Client(enforce_csrf_checks=True)
+    become_known(reader, recap)
     response = reader.post(
         reverse("discussion:post"), form_data(recap, comment="Straight in"), headers=SAME_ORIGIN
     )
     comment = XtdComment.objects.latest("pk")
-    assert not response.cookies
+    assert comment.is_public
+    assert set(response.cookies) == {"commented"}
+    assert response.cookies["commented"]["path"] == reverse("discussion:post")
     assert response["Location"] == f"{recap.get_absolute_url()}?posted={comment.pk}#c{comment.pk}"
     page = reader.get(response["Location"])
     assert page.status_code == 200
@@ -111,9 +115,11 @@ def test_an_approved_comment_sets_no_cookie_and_lands_on_an_uncached_address(rec
 
 
 def test_a_comment_on_a_later_page_of_threads_lands_on_that_page(recap):
-    for n in range(THREADS_PER_PAGE):
-        make_comment(recap, user_email="jiwoo@example.com", comment=f"Thread {n}")
-    response = Client().post(
+    reader = Client()
+    become_known(reader, recap)
+    for n in range(THREADS_PER_PAGE - 1):
+        make_comment(recap, comment=f"Thread {n}")
+    response = reader.post(
         reverse("discussion:post"), form_data(recap, comment="On page two"), headers=SAME_ORIGIN
     )
     comment = XtdComment.objects.latest("pk")

@@ -48,8 +48,7 @@ def test_held_comment_is_shown_to_its_author_only(recap, post, client, django_us
     assert b"Only mine for now" not in client.get(recap.get_absolute_url()).content
 
 
-def test_known_commenter_is_approved_and_appears_at_once(recap, post, client):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_known_commenter_is_approved_and_appears_at_once(known_commenter, recap, post, client):
     response = post(form_data(recap, comment="Straight through"))
     assert response.status_code == 302
     assert status_of_latest() == Moderation.Status.APPROVED
@@ -62,15 +61,13 @@ def status_of_latest():
     return Moderation.objects.latest("comment__submit_date").status
 
 
-def test_more_than_two_links_are_held(recap, post):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_more_than_two_links_are_held(known_commenter, recap, post):
     post(form_data(recap, comment="http://a.example http://b.example http://c.example"))
     assert status_of_latest() == Moderation.Status.HELD
 
 
-def test_moderation_word_is_held(recap, post):
+def test_moderation_word_is_held(known_commenter, recap, post):
     configure(moderation_words="spoiler")
-    make_comment(recap, user_email="jiwoo@example.com")
     post(form_data(recap, comment="Huge spoiler here"))
     assert status_of_latest() == Moderation.Status.HELD
 
@@ -174,8 +171,7 @@ def test_reply_to_a_held_comment_is_refused(recap, post):
     assert XtdComment.objects.count() == 1
 
 
-def test_replies_go_three_levels_deep_and_no_deeper(recap, post):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_replies_go_three_levels_deep_and_no_deeper(known_commenter, recap, post):
     top = make_comment(recap)
     reply = make_comment(recap, parent=top)
     third = make_comment(recap, parent=reply)
@@ -196,10 +192,11 @@ def test_tampered_form_is_a_400(recap, post):
     assert XtdComment.objects.count() == 0
 
 
-def test_expired_form_comes_back_filled_in_and_is_stored_when_sent_again(recap, post):
+def test_expired_form_comes_back_filled_in_and_is_stored_when_sent_again(
+    known_commenter, recap, post
+):
     """A form older than two hours (a tab left open, or a page a cache revalidated) is a 400
     with a new form holding the reader's text; sending that at once is not taken for spam."""
-    make_comment(recap, user_email="jiwoo@example.com")
     data = form_data(recap, served_ago=3 * 60 * 60, comment="Typed <long> ago", followup="on")
     response = post(data)
     assert response.status_code == 400
@@ -260,8 +257,7 @@ def test_five_thousand_characters_are_accepted(recap, post):
     assert post(form_data(recap, comment="y" * 5000)).status_code == 302
 
 
-def test_html_is_shown_as_text_with_line_breaks_kept(recap, post, client):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_html_is_shown_as_text_with_line_breaks_kept(known_commenter, recap, post, client):
     post(
         form_data(
             recap,
@@ -276,8 +272,7 @@ def test_html_is_shown_as_text_with_line_breaks_kept(recap, post, client):
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page
 
 
-def test_unicode_emoji_and_right_to_left_text_survive(recap, post, client):
-    make_comment(recap, user_email="jiwoo@example.com")
+def test_unicode_emoji_and_right_to_left_text_survive(known_commenter, recap, post, client):
     text = "사운드트랙 최고 🎶 — مرحبا بالعالم"
     post(form_data(recap, comment=text, name="지우"))
     page = client.get(recap.get_absolute_url()).content.decode()

@@ -18,8 +18,13 @@ LOGIN = "/admin/login/?next=/admin/"
 PASSWORD = "correct horse battery"
 
 
-def login(client, username, password, address="203.0.113.5"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+def login(client, username, password, address="203.0.113.5", agent="Firefox"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        HTTP_USER_AGENT=agent,
+    )
 
 
 def fail(client, username, times, address="203.0.113.5"):
@@ -76,6 +81,35 @@ def test_the_lockout_ends_an_hour_after_the_last_failure(client, editor):
         assert login(client, "editor", PASSWORD).status_code == 429
         clock.move_to(start + timedelta(minutes=61))
         assert login(client, "editor", PASSWORD).status_code == 302
+
+
+def test_another_users_failed_login_does_not_end_the_lockout_early(client, editor):
+    """Axes forgot every attempt older than the cool-off time of whoever failed next: the
+    next wrong password of anyone else, 15 minutes on, freed the pair."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        fail(client, "editor", 5)
+        clock.move_to(start + timedelta(minutes=20))
+        assert login(client, "someone-else", "wrong", address="198.51.100.9").status_code == 200
+        clock.move_to(start + timedelta(minutes=59))
+        assert login(client, "editor", PASSWORD).status_code == 429
+        clock.move_to(start + timedelta(minutes=61))
+        assert login(client, "editor", PASSWORD).status_code == 302
+
+
+def test_a_new_user_agent_for_each_attempt_neither_escapes_nor_shortens_the_lockout(client, editor):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for n in range(4):
+            assert login(client, "editor", "wrong", agent=f"Browser {n}").status_code == 200
+            clock.shift(timedelta(minutes=10))
+        assert login(client, "editor", "wrong", agent="Browser 4").status_code == 429
+        last_failure = start + timedelta(minutes=40)
+        assert login(client, "editor", PASSWORD, agent="Browser 5").status_code == 429
+        clock.move_to(last_failure + timedelta(minutes=59))
+        assert login(client, "editor", PASSWORD, agent="Browser 6").status_code == 429
+        clock.move_to(last_failure + timedelta(minutes=61))
+        assert login(client, "editor", PASSWORD, agent="Browser 7").status_code == 302
 
 
 def test_the_lockout_page_carries_the_admin_sites_branding(client, editor):

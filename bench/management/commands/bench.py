@@ -213,6 +213,8 @@ class Command(BaseCommand):
                 "DJANGO_SECRET_KEY": self.secret_key,
                 "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "DJANGO_SECURE_SSL_REDIRECT": "0",
+                # gunicorn listens on 127.0.0.1; in nginx mode nginx stands in front.
+                "DJANGO_TRUSTED_PROXIES": "1",
                 "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
                 "DJANGO_STATIC_ROOT": str(self.workdir / "static"),
                 "DJANGO_LOG_LEVEL": "WARNING",

@@ -18,8 +18,14 @@ META = (
 
 
 def make_member(django_user_model, username, group=None):
+    """Staff in `group`, with a name to sign recaps with (the pre-publish checks want one)."""
     user = django_user_model.objects.create_user(
-        username=username, password="pw", is_staff=True, email=f"{username}@example.com"
+        username=username,
+        password="pw",
+        is_staff=True,
+        email=f"{username}@example.com",
+        first_name=username.title(),
+        last_name="Park",
     )
     if group:
         user.groups.add(Group.objects.get_or_create(name=group)[0])

@@ -61,6 +61,7 @@ def test_each_error_is_reported(changes, message):
         ({"air_date": None}, "no air date"),
         ({"tags": []}, "no tags"),
         ({"verdict": ""}, "no one-sentence verdict"),
+        ({"author_named": False}, "The author has no first or last name"),
     ],
 )
 def test_each_warning_is_reported_without_errors(changes, message):
@@ -123,6 +124,22 @@ def test_warnings_need_confirmation_then_publish(client, users, episodes):
     assert Recap.objects.get(pk=recap.pk).status == "in_review"
     publish(client, recap, confirm_warnings="1")
     assert Recap.objects.get(pk=recap.pk).is_published
+
+
+def test_an_author_without_a_name_needs_confirmation_then_publishes_as_staff(
+    client, users, episodes
+):
+    writer = users["writer"]
+    writer.first_name = writer.last_name = ""
+    writer.save()
+    recap = make_ready_recap(episodes[4], writer, status="in_review")
+    client.force_login(users["editor"])
+    page = publish(client, recap).content.decode()
+    assert "Warning: The author has no first or last name" in page
+    publish(client, recap, confirm_warnings="1")
+    assert Recap.objects.get(pk=recap.pk).is_published
+    page = client.get(recap.get_absolute_url()).content.decode()
+    assert 'class="byline__author">Episodic staff<' in page
 
 
 def test_episode_not_aired_yet_is_a_warning(client, users, soundtrack):

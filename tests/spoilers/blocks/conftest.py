@@ -1,1 +1,1 @@
-from tests.discussion.conftest import post, recap  # noqa: F401  (shared fixtures)
+from tests.discussion.conftest import known_commenter, post, recap  # noqa: F401  (shared fixtures)
