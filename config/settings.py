@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # No redirect from here in (views, old WordPress links, redirect rows) names a recap, a
+    # still or a tag readers may not see: such a redirect is a 404 (recaps.visibility).
+    "recaps.middleware.HiddenRedirectGuardMiddleware",
     # Old WordPress URLs: `/?p=123`-style queries, then any path that would 404.
     "importer.middleware.WordPressQueryRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
