@@ -345,6 +345,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# core.admin registers axes' admins itself, with the permission its action needs.
+AXES_ENABLE_ADMIN = False
 AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))
