@@ -20,7 +20,9 @@ from django.contrib import admin
 from django.core import checks
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, URLPattern, reverse
+from django.urls import NoReverseMatch, URLPattern, path, reverse
+
+from .views import object_page
 
 #: The views Django's ModelAdmin serves itself; each checks the model permission it needs.
 STANDARD_VIEWS = frozenset(
@@ -157,6 +159,19 @@ def undeclared_permissions(model_admin):
 class EpisodicAdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)
+
+    def get_urls(self):
+        # "View on site" through the same guarded shortcut as the comments' permalinks.
+        return [
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(object_page),
+                name="view_on_site",
+            )
+            if getattr(url, "name", None) == "view_on_site"
+            else url
+            for url in super().get_urls()
+        ]
 
     def check(self, app_configs):
         errors = super().check(app_configs)

@@ -1,3 +1,7 @@
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
@@ -15,3 +19,17 @@ class FaviconView(RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return static("favicon.ico")
+
+
+def object_page(request, content_type_id, object_id):
+    """Django's `shortcut` (the redirect to an object's page behind the admin's "View on site"
+    and the comments' permalinks), for models that have a page. The shortcut looks the object
+    up before it asks, and search's index models have a table on SQLite only: on PostgreSQL
+    their content type's address was a server error."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except (ObjectDoesNotExist, ValueError, ValidationError):
+        model = None
+    if not hasattr(model, "get_absolute_url"):
+        raise Http404("No page for this kind of object.")
+    return shortcut(request, content_type_id, object_id)

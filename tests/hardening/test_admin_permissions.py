@@ -24,21 +24,23 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
-from django.core import checks
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.test import Client
-from django.urls import reverse
+from django.urls import path, reverse
 from django_tasks_db.models import DBTaskResult
 from model_bakery import baker
 from reversion.models import Version
 from reversion.revisions import create_revision, set_user
 from taggit.models import Tag
 
-from core.admin_site import actions_of, custom_views
+from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
 from people.models import Credit
 from ratings.models import EpisodeVote
 from recaps.models import Recap, TaggedRecap
+from shows.models import Platform
 from sitesettings.models import SiteSettings
 from tests.discussion.conftest import make_comment
 
@@ -305,7 +307,7 @@ def test_the_table_names_every_action_and_added_view():
 
 
 def test_every_action_and_added_view_declares_a_permission():
-    errors = [error for error in checks.run_checks() if error.id.startswith("core.")]
+    errors = [error for error in admin.site.check(None) if error.id.startswith("core.")]
     assert errors == []
 
 
@@ -339,3 +341,47 @@ def test_each_role_may_use_exactly_the_actions_and_views_of_the_table(people, sh
                     outcome = "done" if done else "refused" if refused else "neither"
                     wrong.append(f"{role} {label(model)} {name}: {outcome}")
     assert wrong == []
+
+
+class NamesNoPermission(admin.ModelAdmin):
+    """An admin as a new one might be written: an action and an added view, no permission."""
+
+    actions = ["shout"]
+
+    @admin.action(description="Shout")
+    def shout(self, request, queryset):
+        return HttpResponse("shouted")
+
+    def get_urls(self):
+        extra = path("extra/", self.admin_site.admin_view(self.extra_view), name="extra")
+        return [extra, *super().get_urls()]
+
+    def extra_view(self, request):
+        return HttpResponse("ran")
+
+
+@pytest.fixture
+def careless_admin(db):
+    site = EpisodicAdminSite(name="careless")
+    site.register(Platform, NamesNoPermission)
+    return site, site._registry[Platform]
+
+
+def test_check_names_an_action_or_added_view_without_a_permission(careless_admin):
+    site, _ = careless_admin
+    errors = [error.id for error in site.check(None) if error.id.startswith("core.")]
+    assert errors == ["core.E001", "core.E002"]
+
+
+def test_an_action_or_added_view_without_a_permission_is_refused_even_to_superusers(
+    careless_admin, people, rf
+):
+    site, model_admin = careless_admin
+    page = rf.get("/admin/shows/platform/extra/")
+    shout = rf.post("/admin/shows/platform/", {"action": "shout", ACTION_CHECKBOX_NAME: ["1"]})
+    for request in (page, shout):
+        request.user, request._dont_enforce_csrf_checks = people[S], True
+    with pytest.raises(PermissionDenied):
+        site.admin_view(model_admin.extra_view)(page)
+    with pytest.raises(PermissionDenied):
+        site.admin_view(model_admin.changelist_view)(shout)
