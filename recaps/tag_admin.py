@@ -3,7 +3,9 @@ merges only its generic TaggedItem rows, which recaps no longer use (recaps.Tagg
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import Count
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from taggit.admin import TagAdmin
 from taggit.forms import MergeTagsForm
 from taggit.models import Tag
@@ -64,22 +66,27 @@ class RecapTagAdmin(TagAdmin):
         return redirect("admin:taggit_tag_merge_tags")
 
     def merge_tags_view(self, request):
-        selected = [
-            pk
-            for pk in request.session.get(SELECTED, "").split(",")
-            if is_storable_key(Tag._meta.pk, pk)
-        ]
-        selected = list(Tag.objects.filter(pk__in=selected).values_list("pk", flat=True))
+        ids = request.session.get(SELECTED, "").split(",")
+        tags = Tag.objects.filter(pk__in=[pk for pk in ids if is_storable_key(Tag._meta.pk, pk)])
+        selected = list(tags.values_list("pk", flat=True))
         if not selected:
             # taggit's view would look up each id and fail on one that is gone.
             self.message_user(request, "Select the tags to merge first.", messages.WARNING)
             return redirect("admin:taggit_tag_changelist")
         request.session[SELECTED] = ",".join(map(str, selected))
-        form = MergeTagsForm(request.POST) if request.method == "POST" else None
-        if form is None or not form.is_valid():
-            return super().merge_tags_view(request)
-        with transaction.atomic():
-            # taggit's view then finds this tag by name and moves its own generic rows.
-            into, _ = Tag.objects.get_or_create(name=form.cleaned_data["new_tag_name"])
-            merge_recap_links(selected, into)
-            return super().merge_tags_view(request)
+        form = MergeTagsForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            with transaction.atomic():
+                # taggit's view then finds this tag by name and moves its own generic rows.
+                into, _ = Tag.objects.get_or_create(name=form.cleaned_data["new_tag_name"])
+                merge_recap_links(selected, into)
+                return super().merge_tags_view(request)
+        # taggit's own page has no admin header and does not say which tags it merges.
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Merge tags",
+            "form": form,
+            "tags": tags.annotate(recap_count=Count("recaps_taggedrecap_items")).order_by("name"),
+        }
+        return TemplateResponse(request, "admin/taggit/tag/merge_tags.html", context)
