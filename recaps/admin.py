@@ -246,6 +246,13 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.PUBLISH)
 
+    def get_view_on_site_url(self, obj=None):
+        # A recap readers may not see has no page on the site (and the redirect to it is a 404,
+        # recaps.middleware): its change form links to its preview instead.
+        if obj is not None and not obj.is_published:
+            return None
+        return super().get_view_on_site_url(obj)
+
     def get_fieldsets(self, request, obj=None):
         hidden = set()
         if not self.has_publish_permission(request):
