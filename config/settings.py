@@ -1,6 +1,7 @@
 """Episodic settings. Every value that differs between machines comes from the environment,
 read once here; the defaults are for development and refuse to run in production unsafely."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -91,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # No redirect from here in (views, old WordPress links, redirect rows) names a recap, a
+    # still or a tag readers may not see: such a redirect is a 404 (recaps.visibility).
+    "recaps.middleware.HiddenRedirectGuardMiddleware",
     # Old WordPress URLs: `/?p=123`-style queries, then any path that would 404.
     "importer.middleware.WordPressQueryRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -353,6 +357,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# core.admin registers axes' admins itself, with the permission its action needs.
+AXES_ENABLE_ADMIN = False
 AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))

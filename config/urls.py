@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.contenttypes.views import shortcut
 from django.urls import include, path
 
-from core.views import FaviconView, serve_media
+from core.views import FaviconView, object_page, serve_media
 from discussion.urls import library_urls
 
 admin.site.site_header = "Episodic editors"
@@ -20,7 +19,9 @@ urlpatterns = [
     path("comments/", include(library_urls)),
     path("ratings/", include("ratings.urls")),
     path(
-        "comments/cr/<int:content_type_id>/<str:object_id>/", shortcut, name="comments-url-redirect"
+        "comments/cr/<int:content_type_id>/<str:object_id>/",
+        object_page,
+        name="comments-url-redirect",
     ),
     path("preferences/", include("preferences.urls")),
     path("", include("feeds.urls")),

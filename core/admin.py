@@ -1,3 +1,5 @@
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -201,8 +203,24 @@ class GroupAdmin(SafeRelationsMixin, auth_admin.GroupAdmin):
 
 
 class UserAdmin(SafeRelationsMixin, auth_admin.UserAdmin):
-    pass
+    # Django's password form checks the change permission on the user too.
+    view_permissions = {"user_change_password": ["change"]}
 
+
+# django-axes' admins, registered here (AXES_ENABLE_ADMIN is off) so that its action declares
+# the permission it needs, as every action must (core.admin_site).
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    @admin.action(description="Clean up expired attempts", permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        # Axes dates "expired" from the login attempt it stamps on a login's request; none was
+        # stamped on this one (it failed with a 500), and None means "from now".
+        request.axes_attempt_time = None
+        return super().cleanup_expired_attempts(request, queryset)
+
+
+admin.site.register(AccessAttempt, AccessAttemptAdmin)
+admin.site.register(AccessLog, axes_admin.AccessLogAdmin)
+admin.site.register(AccessFailureLog, axes_admin.AccessFailureLogAdmin)
 
 for _model, _admin in ((Group, GroupAdmin), (get_user_model(), UserAdmin)):
     if admin.site.is_registered(_model):

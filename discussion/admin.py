@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, CharField, IntegerField, Value, When
 from django.db.models.functions import Cast
@@ -188,6 +187,8 @@ class CommentAdmin(BaseAdmin):
         )
         self._act(request, queryset, Moderation.Status.APPROVED, "restored")
 
+    view_permissions = {"reply_view": ["change"]}
+
     def get_urls(self):
         return [
             path(
@@ -200,8 +201,6 @@ class CommentAdmin(BaseAdmin):
 
     def reply_view(self, request, pk):
         """Reply as the site: an approved comment under `pk`, signed with the site's name."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
         parent = get_object_or_404(XtdComment, pk=pk)
         if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
             self.message_user(request, "This thread is as deep as it goes.", messages.ERROR)

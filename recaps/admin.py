@@ -212,6 +212,15 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     #: Only editors pick the author; a writer's recap is theirs.
     EDITOR_FIELDS = ("author",)
     PUBLISHER_POST_NAMES = ("status", "published_at", "published_at_0", "published_at_1")
+    #: What each view this admin adds asks of the user (core.admin_site checks it first):
+    #: recovering a deleted recap is a publisher's, and reversion checks add and change too.
+    view_permissions = {
+        "transition_view": ["change"],
+        "compare_view": ["view"],
+        "revision_view": ["change"],
+        "recoverlist_view": ["publish"],
+        "recover_view": ["publish"],
+    }
 
     class Media:
         js = ["recaps/admin/workflow.js"]
@@ -234,12 +243,19 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             request.user, obj
         )
 
-    def can_publish(self, request):
+    def has_publish_permission(self, request):
         return request.user.has_perm(workflow.PUBLISH)
+
+    def get_view_on_site_url(self, obj=None):
+        # A recap readers may not see has no page on the site (and the redirect to it is a 404,
+        # recaps.middleware): its change form links to its preview instead.
+        if obj is not None and not obj.is_published:
+            return None
+        return super().get_view_on_site_url(obj)
 
     def get_fieldsets(self, request, obj=None):
         hidden = set()
-        if not self.can_publish(request):
+        if not self.has_publish_permission(request):
             hidden.update(self.PUBLISHER_FIELDS)
         if not workflow.can_edit_any(request.user):
             hidden.update(self.EDITOR_FIELDS)
@@ -265,7 +281,7 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST":
             forbidden = set()
-            if not self.can_publish(request):
+            if not self.has_publish_permission(request):
                 forbidden.update(self.PUBLISHER_POST_NAMES)
             if not workflow.can_edit_any(request.user):
                 forbidden.update(self.EDITOR_FIELDS)
@@ -434,8 +450,6 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not self.can_publish(request):
-            raise PermissionDenied
         # A recovered recap comes back as a draft, to go through the checks again.
         request._recap_keep_state = {
             "status": Recap.Status.DRAFT,
@@ -443,11 +457,6 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             "images": {},
         }
         return super().recover_view(request, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not self.can_publish(request):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         # Reversion's list, with each version's id for the compare form.

@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import ListView
-from taggit.models import Tag
 
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment
@@ -18,6 +17,7 @@ from reader.queries import (
     recap_cards,
 )
 from recaps.models import Recap
+from recaps.visibility import visible_tags
 from shows.models import Show
 from sitesettings.models import SiteSettings
 
@@ -108,7 +108,8 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
         return [cache_tags.tag(self.tag.pk), cache_tags.RECAPS]
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        # A tag only drafts or scheduled recaps carry is not shown yet, not even empty.
+        self.tag = get_object_or_404(visible_tags(), slug=self.kwargs["slug"])
         # The page's ids first: the tag's recaps are sorted by date wherever they stand in the
         # archive, and sorting keys alone costs a tenth of sorting whole cards (4,000 of them
         # for a common tag at 20,000 recaps). The cards are then read for one page.

@@ -161,3 +161,11 @@ def test_recap_form_refuses_a_publish_time_that_does_not_exist(
     response = editor_client.post(ADD_URL, new_recap)
     assert_rejected(response, message)
     assert not Recap.objects.exists()
+
+
+def test_view_on_site_is_offered_once_readers_can_see_the_recap(editor_client, recap):
+    assert 'class="viewsitelink"' in editor_client.get(change_url(recap)).content.decode()
+    Recap.objects.filter(pk=recap.pk).update(status=Recap.Status.DRAFT, published_at=None)
+    page = editor_client.get(change_url(recap)).content.decode()
+    assert 'class="viewsitelink"' not in page
+    assert f'href="{reverse("recaps:preview", args=[recap.pk])}"' in page

@@ -104,3 +104,69 @@ def test_editors_manage_the_recap_links_of_a_tag(client, users, recaps):
     assert 'name="recaps_taggedrecap_items-0-DELETE"' in page
     client.force_login(users["writer"])  # may see the tag, not change its links
     assert 'name="recaps_taggedrecap_items-0-DELETE"' not in client.get(url).content.decode()
+
+
+def links(recaps):
+    return sorted(TaggedRecap.objects.filter(content_object__in=recaps).values_list("tag__name"))
+
+
+def test_a_writer_cannot_merge_tags_on_published_recaps(client, users, recaps):
+    """The review's finding: taggit's merge checked only staff status, and a writer (who may
+    only see tags) put a new tag on every published recap."""
+    for recap in recaps:
+        recap.tags.add("k-drama")
+    before = links(recaps)
+    client.force_login(users["writer"])
+    select_for_merge(client, "k-drama")
+    assert merge(client, "hijacked").status_code == 403
+    assert client.get(reverse("admin:taggit_tag_merge_tags")).status_code == 403
+    assert links(recaps) == before
+    assert not Tag.objects.filter(name="hijacked").exists()
+
+
+def test_a_writer_cannot_start_a_merge_from_the_tag_list(client, users, recaps):
+    recaps[0].tags.add("k-drama")
+    client.force_login(users["writer"])
+    response = client.post(
+        reverse("admin:taggit_tag_changelist"),
+        {"action": "render_tag_form", "_selected_action": [Tag.objects.get().pk]},
+    )
+    assert response.status_code == 403
+    assert "selected_tag_ids" not in client.session
+
+
+def test_the_merge_action_leads_to_the_merge_form_with_the_ticked_tags(editor_client, recaps):
+    recaps[0].tags.add("kdrama", "k-drama")
+    kdrama = Tag.objects.get(name="kdrama")
+    response = editor_client.post(
+        reverse("admin:taggit_tag_changelist") + "?q=drama",
+        {"action": "render_tag_form", "_selected_action": [kdrama.pk]},
+    )
+    assert response["Location"] == reverse("admin:taggit_tag_merge_tags")
+    assert editor_client.session["selected_tag_ids"] == str(kdrama.pk)
+
+
+@pytest.mark.parametrize("selected", [None, "", "abc", "99999", "9" * 20, "1\x00"])
+def test_a_merge_without_real_tags_selected_says_so_and_changes_nothing(
+    editor_client, recaps, selected
+):
+    recaps[0].tags.add("kdrama")
+    if selected is not None:
+        session = editor_client.session
+        session["selected_tag_ids"] = selected
+        session.save()
+    response = merge(editor_client, "k-drama")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:taggit_tag_changelist")
+    assert list(recaps[0].tags.names()) == ["kdrama"]
+    assert not Tag.objects.filter(name="k-drama").exists()
+
+
+def test_a_writer_cannot_rename_a_tag(client, users, recaps):
+    recaps[0].tags.add("k-drama")
+    tag = Tag.objects.get()
+    client.force_login(users["writer"])
+    url = reverse("admin:taggit_tag_change", args=[tag.pk])
+    response = client.post(url, {"name": "renamed", "slug": "renamed"})
+    assert response.status_code == 403
+    assert Tag.objects.get().name == "k-drama"
