@@ -220,6 +220,7 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
         "revision_view": ["change"],
         "recoverlist_view": ["publish"],
         "recover_view": ["publish"],
+        "revoke_share_links_view": ["change"],
     }
 
     class Media:

@@ -17,7 +17,7 @@ from functools import partial
 from itertools import count
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessAttemptExpiration
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group, Permission
@@ -39,6 +39,7 @@ from demo.factories import make_episode, make_person, make_recap, make_show
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
 from people.models import Credit
 from ratings.models import EpisodeVote
+from recaps import preview
 from recaps.models import Recap, TaggedRecap
 from shows.models import Platform
 from sitesettings.models import SiteSettings
@@ -92,6 +93,7 @@ PERMISSIONS = {
     ("recaps.recap", "recaps_recap_recover"): EDITORS,
     ("recaps.recap", "recaps_recap_recoverlist"): EDITORS,
     ("recaps.recap", "recaps_recap_revision"): WRITING,
+    ("recaps.recap", "recaps_recap_revoke_share_links"): WRITING,
     ("recaps.recap", "recaps_recap_transition"): WRITING,
     ("taggit.tag", "taggit_tag_merge_tags"): EDITORS,
 }
@@ -180,9 +182,13 @@ def removed_comment(show, user):
 
 
 def expired_attempt(show, user):
+    """An attempt past its own expiry (AXES_USE_ATTEMPT_EXPIRATION: each row has one)."""
     attempt = ROW_MAKERS["axes.accessattempt"](show, user)
     AccessAttempt.objects.filter(pk=attempt.pk).update(
         attempt_time=datetime(2000, 1, 1, tzinfo=UTC)
+    )
+    AccessAttemptExpiration.objects.create(
+        access_attempt=attempt, expires_at=datetime(2000, 1, 1, 1, tzinfo=UTC)
     )
     return attempt
 
@@ -249,6 +255,14 @@ def transition(client, show, user):
     return response, recap.status == Recap.Status.IN_REVIEW
 
 
+def revoke_share_links(client, show, user):
+    recap = fresh_recap(show, user, published=False)
+    preview.share_path(recap)  # a link was shared
+    response = client.post(reverse("admin:recaps_recap_revoke_share_links", args=[recap.pk]))
+    recap.refresh_from_db()
+    return response, recap.share_key == ""
+
+
 def page(url):
     """A view that only shows a page: done when it answers anything but a refusal."""
 
@@ -290,6 +304,7 @@ VIEW_VISITS = {
         )
     ),
     "recaps_recap_transition": transition,
+    "recaps_recap_revoke_share_links": revoke_share_links,
     "taggit_tag_merge_tags": merge,
 }
 
