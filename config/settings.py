@@ -141,14 +141,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "episodic")
+
+
+def redis_cache(url):
+    """The cache on the Redis server at `url` (tests point it at servers of their own)."""
+    return {"BACKEND": "core.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": CACHE_KEY_PREFIX}
+
+
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {

@@ -2,8 +2,8 @@
 marks public. A tiny WSGI app on 127.0.0.1 sends the header set reader pages carry, so these
 tests do not depend on the views.
 
-They need Debian's nginx (/usr/sbin/nginx) and skip, saying so, on a machine without it:
-`make test` does not install nginx (`make bench` does)."""
+They need Debian's nginx (/usr/sbin/nginx), which `make test` installs: without it they fail,
+saying so."""
 
 import gzip
 import threading
@@ -16,10 +16,13 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import pytest
 
 from deploy import nginx
+from tests.servers import installed
 
-pytestmark = pytest.mark.skipif(
-    not nginx.NGINX.exists(), reason="/usr/sbin/nginx is absent (Debian package nginx-light)"
-)
+
+@pytest.fixture(autouse=True, scope="module")
+def nginx_installed():
+    installed(str(nginx.NGINX), "nginx-light")
+
 
 ETAG = '"recap-v1"'
 LAST_MODIFIED = "Wed, 06 Dec 2023 08:00:00 GMT"
