@@ -38,7 +38,7 @@ run: install
 	$(DEV) $(PY) manage.py ensure_dev_admin
 	@# The task worker (comment mail) runs beside the server; Ctrl-C stops both.
 	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
-	$(DEV) $(PY) manage.py db_worker & WORKER=$$!; \
+	$(DEV) $(PY) manage.py run_worker & WORKER=$$!; \
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

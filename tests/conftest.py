@@ -8,7 +8,7 @@ from django.utils import timezone
 from model_bakery import baker
 
 from tests import images
-from tests.servers import PostgresCluster, RedisServer, manage, site_environment
+from tests.servers import PostgresCluster, RedisServer, SmtpSink, manage, site_environment
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +69,15 @@ def postgres_cluster(own_postgres):
 
 
 @pytest.fixture(scope="session")
+def migrated_postgres(own_postgres, tmp_path_factory):
+    """A migrated database in the tests' own cluster, to copy: its name."""
+    url = own_postgres.create_database("migrated")
+    env = site_environment(tmp_path_factory.mktemp("migrated-postgres"), DATABASE_URL=url)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    return "migrated"
+
+
+@pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory):
     directory = tmp_path_factory.mktemp("migrated-site")
     manage(site_environment(directory), "migrate", "--noinput", "-v", "0")
@@ -82,6 +91,20 @@ def site_env(tmp_path, migrated_sqlite):
     changes, to tests.servers.Gunicorn or ManageCommand."""
     shutil.copy(migrated_sqlite, tmp_path / "db.sqlite3")
     return site_environment(tmp_path)
+
+
+@pytest.fixture
+def postgres_site_env(site_env, postgres_cluster, migrated_postgres):
+    """`site_env` on a migrated database of its own in the test's PostgreSQL cluster."""
+    url = postgres_cluster.create_database(template=migrated_postgres)
+    return {**site_env, "DATABASE_URL": url}
+
+
+@pytest.fixture
+def smtp_sink():
+    """An SMTP server of the test's own that keeps what it accepts (tests.servers.SmtpSink)."""
+    with SmtpSink() as sink:
+        yield sink
 
 
 @pytest.fixture

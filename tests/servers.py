@@ -1,18 +1,23 @@
 """Servers a test starts for itself, so that it may stop, kill or freeze them mid-test: Redis, a
-PostgreSQL cluster, gunicorn serving the project, and any `manage.py` command as a process.
+PostgreSQL cluster, gunicorn serving the project, any `manage.py` command as a process (a task
+worker), and an SMTP server that keeps what it is sent.
 
 Each listens on a free 127.0.0.1 port and keeps its data in a temporary directory of its own:
 nothing here ever stops the shared servers on 5432 and 6379. The fixtures that hand them to
 tests are in tests/conftest.py; `make test` installs the Debian packages they run
 (`make servers`)."""
 
+import asyncio
 import os
 import secrets
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from glob import glob
 from pathlib import Path
 
@@ -35,12 +40,21 @@ def installed(pattern, package):
     return found[-1]
 
 
+def wait_until(condition, seconds, what):
+    """Polls `condition()` until it is true; fails the test, saying `what` never happened."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {seconds} s")
+        time.sleep(0.1)
+
+
 class Process:
     """A child in a session of its own (its own children go with it), logging to a file."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, name=None):
         self.directory = Path(directory)
-        self.log = self.directory / f"{type(self).__name__.lower()}.log"
+        self.log = self.directory / f"{name or type(self).__name__.lower()}.log"
         self.process = None
 
     def command(self):
@@ -180,10 +194,11 @@ class Gunicorn(Server):
 
 
 class ManageCommand(Process):
-    """`manage.py <args>` running with `env` until stopped (a task worker, say)."""
+    """`manage.py <args>` running with `env` until stopped (a task worker, say); its output is
+    in `<name>.log`."""
 
-    def __init__(self, directory, env, *args):
-        super().__init__(directory)
+    def __init__(self, directory, env, *args, name=None):
+        super().__init__(directory, name or args[0])
         self.env = env
         self.args = args
 
@@ -247,13 +262,14 @@ class PostgresCluster:
         self.stop()
         return self.start()
 
-    def create_database(self, name=None):
-        """A new database (named `name`, or at random); its URL."""
+    def create_database(self, name=None, template=None):
+        """A new database (named `name`, or at random; a copy of `template`); its URL."""
         import psycopg
 
         name = name or f"test_{secrets.token_hex(4)}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.url(), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
     def close(self):
@@ -292,3 +308,53 @@ def manage(env, *args, timeout=300):
     if done.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
     return done.stdout
+
+
+def query(database_url, sql, *params):
+    """Runs `sql` on the database at `database_url` (SQLite or PostgreSQL), as the test sees
+    or prepares a database that a process of the project uses; the rows it reads."""
+    if database_url.startswith("sqlite:///"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=30) as connection:
+            return connection.execute(sql.replace("%s", "?"), params).fetchall()
+    import psycopg
+
+    with psycopg.connect(database_url, connect_timeout=5) as connection:
+        cursor = connection.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+class SmtpSink:
+    """An SMTP server (aiosmtpd) on a free port that keeps the messages it accepts.
+    `hold_quit` makes it leave every QUIT unanswered once the message is accepted, like a slow
+    mail server: the sender is stuck after its message was delivered."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        self.hold_quit = threading.Event()
+        self.quits_held = 0
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    def recipients(self):
+        return [recipient for rcpt_tos, _ in self.messages for recipient in rcpt_tos]
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+    async def handle_QUIT(self, server, session, envelope):
+        if self.hold_quit.is_set():
+            self.quits_held += 1
+        while self.hold_quit.is_set():
+            await asyncio.sleep(0.05)
+        return "221 Bye"
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.hold_quit.clear()
+        self.controller.stop()

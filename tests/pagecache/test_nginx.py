@@ -247,3 +247,12 @@ def test_an_expired_copy_is_revalidated_with_the_apps_validators(front):
     revalidation = app.seen("/short/recap/")[1]["headers"]
     assert revalidation["if-none-match"] == ETAG
     assert revalidation["if-modified-since"] == LAST_MODIFIED
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_the_probes_always_reach_the_app_even_when_it_says_public(front, path):
+    base, app = front
+    for _ in range(2):
+        status, headers, _ = fetch(base + path)
+        assert status == 200 and not headers.get("X-Cache-Status")
+    assert len(app.seen(path)) == 2
