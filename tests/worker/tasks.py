@@ -25,5 +25,10 @@ def read_the_database_once(gate):
 
 
 @task
+def fail_for_good():
+    raise ValueError("not a failure waiting can mend")
+
+
+@task
 def leave_a_mark(path):
     Path(path).write_text("ran")
