@@ -19,24 +19,26 @@ from redis.asyncio import Redis as AsyncRedis
 
 from worker.models import WorkerHeartbeat
 
-# A hung Redis answers nothing: the probe gives up after this, not the client's default (never).
-CACHE_TIMEOUT = timedelta(seconds=1)
+# How long a check may take before it counts as failed: a hung server (a frozen database, a
+# Redis that accepts connections and answers nothing) fails the probe in seconds.
+CHECK_TIMEOUT = timedelta(seconds=2)
+REDIS_TIMEOUT_SECONDS = 1
 
 
 def cache_check():
     """Redis is pinged by a client of the check's own with short timeouts (the cache's client
-    would wait on a hung server for ever, in a thread the answer then waits for); any other
-    cache gets django-health-check's set-and-get."""
+    would wait on a hung server for ever); any other cache gets django-health-check's
+    set-and-get."""
     if isinstance(caches["default"], RedisCache):
         url = caches["default"]._servers[0]  # the server writes go to
-        seconds = CACHE_TIMEOUT.total_seconds()
         client = partial(
-            AsyncRedis.from_url, url, socket_timeout=seconds, socket_connect_timeout=seconds
+            AsyncRedis.from_url,
+            url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
         )
-        redis = Redis(client_factory=client)
-        redis.timeout = CACHE_TIMEOUT
-        return redis
-    return Cache(timeout=CACHE_TIMEOUT)
+        return Redis(client_factory=client)
+    return Cache()
 
 
 @contextmanager

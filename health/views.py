@@ -1,11 +1,13 @@
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from health_check.checks import Database
 from health_check.views import HealthCheckView
 
-from .checks import Migrations, TaskWorker, cache_check
+from .checks import CHECK_TIMEOUT, Migrations, TaskWorker, cache_check
 
 
 def liveness(request):
@@ -22,12 +24,26 @@ class Readiness(HealthCheckView):
     load balancers read 503 as "not ready")."""
 
     def named_checks(self):
-        return {
+        checks = {
             "database": Database(),
             "cache": cache_check(),
             "migrations": Migrations(),
             "worker": TaskWorker(),
         }
+        for check in checks.values():
+            check.timeout = CHECK_TIMEOUT
+        return checks
+
+    @contextmanager
+    def get_executor(self):
+        """Threads of this answer's own for the checks that block: when one hangs (a frozen
+        database holds its connection open), the answer goes out once the checks' time is up,
+        without waiting for the thread, which ends when the database lets it go."""
+        executor = ThreadPoolExecutor(thread_name_prefix="readiness")
+        try:
+            yield executor
+        finally:
+            executor.shutdown(wait=False)
 
     async def get(self, request, *args, **kwargs):
         checks = self.named_checks()

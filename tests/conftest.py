@@ -62,10 +62,12 @@ def own_postgres():
 @pytest.fixture
 def postgres_cluster(own_postgres):
     """A PostgreSQL cluster of the test's own, running as the test starts: `stop()` (fast),
-    `stop("immediate")` (a crash), `start()`, `restart()`; `create_database(name)` gives a URL."""
+    `stop("immediate")` (a crash), `freeze()`/`thaw()` (a hung server), `start()`, `restart()`;
+    `create_database()` gives a URL."""
     if not own_postgres.running:
         own_postgres.start()
-    return own_postgres
+    yield own_postgres
+    own_postgres.thaw()
 
 
 @pytest.fixture(scope="session")

@@ -262,6 +262,18 @@ class PostgresCluster:
         self.stop()
         return self.start()
 
+    def postmaster(self):
+        return int((self.data / "postmaster.pid").read_text().split()[0])
+
+    def freeze(self):
+        """SIGSTOP to the postmaster: new connections are accepted by the kernel and then never
+        answered, as with a database host that hangs."""
+        os.kill(self.postmaster(), signal.SIGSTOP)
+
+    def thaw(self):
+        if self.running:
+            os.kill(self.postmaster(), signal.SIGCONT)
+
     def create_database(self, name=None, template=None):
         """A new database (named `name`, or at random; a copy of `template`); its URL."""
         import psycopg

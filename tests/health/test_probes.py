@@ -5,6 +5,7 @@ import logging
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -16,8 +17,16 @@ from worker.models import WorkerHeartbeat
 CHECKS = {"database", "cache", "migrations", "worker"}
 
 
+def probe(client, path, **extra):
+    """`client.get(path)` from a thread of its own, as gunicorn's: the browser tests' playwright
+    keeps an event loop running in the main thread of their pytest worker, and the readiness
+    checks, which run in an event loop of their own, cannot start one there."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(client.get, path, **extra).result()
+
+
 def readiness(client, **extra):
-    response = client.get("/readyz", **extra)
+    response = probe(client, "/readyz", **extra)
     return response.status_code, json.loads(response.content)
 
 
@@ -30,7 +39,7 @@ def worker_alive(transactional_db):
 def test_liveness_answers_ok_touching_neither_database_nor_cache(client, redis_cache):
     # No database for this test (pytest-django refuses any query), and a cache that is away.
     redis_cache.kill()
-    response = client.get("/healthz")
+    response = probe(client, "/healthz")
     assert (response.status_code, response.content) == (200, b"ok")
     assert "no-store" in response["Cache-Control"]
 
@@ -42,7 +51,7 @@ def test_readiness_is_200_with_every_check_ok(client, worker_alive):
 
 
 def test_readiness_is_never_cached_and_sets_no_cookie(client, worker_alive):
-    response = client.get("/readyz")
+    response = probe(client, "/readyz")
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
     assert response.get("X-Page-Cache") is None
@@ -53,7 +62,7 @@ def test_probes_answer_a_load_balancer_speaking_plain_http_to_an_address(
     client, settings, worker_alive, path
 ):
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get(path, HTTP_HOST="10.0.3.7:8000")
+    response = probe(client, path, HTTP_HOST="10.0.3.7:8000")
     assert response.status_code == 200
 
 
@@ -99,11 +108,12 @@ def get(url):
         return error.code, error.read()
 
 
-def test_gunicorn_readiness_follows_its_database_and_redis_and_says_no_secret(
+def test_gunicorn_readiness_follows_its_database_and_redis_and_names_no_secret(
     launch, tmp_path, postgres_site_env, postgres_cluster, redis_server
 ):
-    """The production settings behind gunicorn: a database or Redis going away turns /readyz
-    to 503 naming it, /healthz stays 200, and both come back without a restart."""
+    """The production settings behind gunicorn: a database or Redis going away (or hanging)
+    turns /readyz to 503 naming it within seconds, /healthz stays 200, and readiness comes back
+    without a restart."""
     env = {**postgres_site_env, "REDIS_URL": redis_server.url, "DJANGO_DEBUG": "0"}
     server = launch(Gunicorn(tmp_path, env))
     # The task worker's heartbeat, as `run_worker` writes it.
@@ -134,6 +144,15 @@ def test_gunicorn_readiness_follows_its_database_and_redis_and_says_no_secret(
     assert str(redis_server.port).encode() not in body
 
     redis_server.start()
+    assert get(server.url + "/readyz")[0] == 200
+
+    postgres_cluster.freeze()
+    started = time.monotonic()
+    status, body = get(server.url + "/readyz")
+    assert time.monotonic() - started < 5
+    assert status == 503
+    assert json.loads(body)["checks"]["database"] == "Unavailable: Timed out after 2 seconds"
+    postgres_cluster.thaw()
     assert get(server.url + "/readyz")[0] == 200
 
 
