@@ -48,8 +48,9 @@ def test_a_task_that_fails_while_redis_is_away_runs_again_until_it_succeeds(
     wait_until(
         lambda: the_task(site_env)[1] >= 2, 30, "the task attempted again after a Redis failure"
     )
-    status, _, error = the_task(site_env)
-    assert status in ("READY", "RUNNING") and error == "redis.exceptions.ConnectionError"
+    # (Between an attempt and the next the row may read FAILED for a moment: django-tasks-db
+    # records the failure, then the worker puts the task back.)
+    assert the_task(site_env)[2] == "redis.exceptions.ConnectionError"
     redis_server.start()
     wait_until(lambda: the_task(site_env)[0] == "SUCCESSFUL", 30, "the task succeeding")
     with redis.Redis.from_url(redis_server.url) as client:
