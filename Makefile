@@ -6,8 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DJANGO_DEBUG=1
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+# Debian packages, installed only when what needs them is missing.
+apt_install = (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null)
 
-.PHONY: install browser run test lint format migrations-check bench bench-import clean
+.PHONY: install browser servers run test lint format migrations-check bench bench-import clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -18,7 +21,14 @@ install: $(VENV)/.installed
 
 # Browser tests drive Debian's Chromium; playwright's own browser download does not work here.
 browser:
-	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@test -x $(CHROMIUM) || $(call apt_install,chromium)
+
+# The tests run the shipped nginx configuration (deploy/nginx.conf) and start Redis and
+# PostgreSQL servers of their own to stop them mid-test (tests/servers.py).
+servers:
+	@test -x $(NGINX) || $(call apt_install,nginx-light)
+	@test -x /usr/bin/redis-server || $(call apt_install,redis-server)
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || $(call apt_install,postgresql)
 
 run: install
 	$(DEV) $(PY) manage.py migrate --noinput
@@ -28,7 +38,7 @@ run: install
 	$(DEV) $(PY) manage.py ensure_dev_admin
 	@# The task worker (comment mail) runs beside the server; Ctrl-C stops both.
 	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
-	$(DEV) $(PY) manage.py db_worker & WORKER=$$!; \
+	$(DEV) $(PY) manage.py run_worker & WORKER=$$!; \
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
@@ -44,7 +54,7 @@ format: install
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 
-test: install browser lint migrations-check
+test: install browser servers lint migrations-check
 	$(VENV)/bin/pytest
 
 clean:
@@ -52,7 +62,7 @@ clean:
 
 # The bench drives Debian's wrk and puts Debian's nginx in front (deploy/nginx.conf).
 bench: install
-	@test -x /usr/bin/wrk -a -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null)
+	@test -x /usr/bin/wrk -a -x $(NGINX) || $(call apt_install,wrk nginx-light)
 	$(DEV) $(PY) manage.py bench $(BENCH_ARGS)
 
 # A made-up WordPress export (10,000 posts, 10,000 images, 50,000 comments) imported into an

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "discussion.apps.DjangoCommentsConfig",
     "django_tasks_db",
     "core",
+    "worker",
     "shows",
     "people",
     "recaps",
@@ -80,6 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz for load balancers, before anything that checks the host, redirects
+    # to HTTPS or reads the cache (health.middleware).
+    "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages from the cache before sessions, auth and CSRF are looked at; it also sets
@@ -144,14 +148,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "episodic")
+
+
+def redis_cache(url):
+    """The cache on the Redis server at `url` (tests point it at servers of their own)."""
+    return {"BACKEND": "core.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": CACHE_KEY_PREFIX}
+
+
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {
@@ -296,9 +301,16 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Episodic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: Django's tasks framework, stored in the database; `manage.py db_worker` runs
-# them.
+# Background tasks: Django's tasks framework, stored in the database; `manage.py run_worker`
+# runs them (worker/). A worker writes a heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; one silent
+# for TASK_WORKER_LOST_AFTER_SECONDS is taken for dead, its running tasks go back to the queue,
+# and /readyz reports no worker. A task that failed because the database or Redis was away runs
+# again after TASK_RETRY_DELAY_SECONDS, doubling with each attempt up to the maximum.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("EPISODIC_WORKER_HEARTBEAT_SECONDS", "10"))
+TASK_WORKER_LOST_AFTER_SECONDS = float(os.environ.get("EPISODIC_WORKER_LOST_AFTER_SECONDS", "60"))
+TASK_RETRY_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_DELAY_SECONDS", "10"))
+TASK_RETRY_MAX_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_MAX_DELAY_SECONDS", "600"))
 
 # Comments: django-comments-xtd over django-contrib-comments, on recaps only.
 COMMENTS_APP = "django_comments_xtd"
@@ -347,6 +359,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # A failed readiness check is in /readyz's answer: not a warning per probe.
+    "loggers": {"health_check": {"level": "ERROR"}},
 }
 
 # Admin logins that lock out (django-axes): EPISODIC_LOGIN_FAILURE_LIMIT failed logins for one

@@ -132,3 +132,34 @@ class CommentSettings(SingletonModel):
 
     def __str__(self):
         return "Comment settings"
+
+
+class MailDelivery(models.Model):
+    """A message about a comment handed to the mailer: one row per comment, kind and recipient,
+    written and committed before the message goes out (discussion.mail.send_once). A task run
+    again after its worker died mid-job finds the row and sends nothing twice."""
+
+    class Kind(models.TextChoices):
+        FOLLOWUP = "followup", "Reply in a followed discussion"
+        HELD = "held", "Comment awaiting moderation"
+
+    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind)
+    # A keyed digest of the address: who was written to, without another copy of an address.
+    recipient = models.CharField(max_length=64)
+    handed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "mail delivery"
+        verbose_name_plural = "mail deliveries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "kind", "recipient"], name="mail_delivery_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["followup", "held"]), name="mail_delivery_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: comment {self.comment_id}"

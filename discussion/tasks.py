@@ -1,16 +1,20 @@
-"""Mail about comments, sent by the task worker (`manage.py db_worker`), never in a request."""
+"""Mail about comments, sent by the task worker (`manage.py run_worker`), never in a request;
+each message goes through discussion.mail.send_once, so a task run twice mails no one twice."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
+from django_comments_xtd import signed
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 
+from .mail import send_once
+from .models import MailDelivery
 from .threads import public
 
 MODERATORS_GROUP = "Moderators"
@@ -25,7 +29,8 @@ def moderator_addresses():
 
 @task
 def notify_moderators(comment_pk):
-    """Tell moderators a comment waits for them; returns how many addresses were written to."""
+    """Tell moderators a comment waits for them, a message each (no moderator sees another's
+    address); returns how many addresses were written to."""
     comment = XtdComment.objects.filter(pk=comment_pk).first()
     recipients = moderator_addresses()
     if comment is None or not recipients:
@@ -37,21 +42,51 @@ def notify_moderators(comment_pk):
         "site": site,
         "queue_url": reverse("admin:django_comments_xtd_xtdcomment_changelist") + "?status=held",
     }
-    send_mail(
-        f"[{site.name}] A comment awaits moderation",
-        render_to_string("discussion/email/held.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
+    subject = f"[{site.name}] A comment awaits moderation"
+    body = render_to_string("discussion/email/held.txt", context)
+    for address in recipients:
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        send_once(comment, MailDelivery.Kind.HELD, message)
     return len(recipients)
+
+
+def followers(comment):
+    """Who follows the discussion `comment` joins: per address, the latest public comment on
+    the same recap whose author asked for replies (django-comments-xtd's `followup`), the
+    comment's own author left out."""
+    earlier = public(
+        XtdComment.objects.filter(
+            content_type=comment.content_type, object_pk=comment.object_pk, followup=True
+        )
+    ).exclude(user_email=comment.user_email)
+    return list({follower.user_email: follower for follower in earlier.order_by("pk")}.values())
 
 
 @task
 def notify_followers(comment_pk):
-    """django-comments-xtd's follow-up mail (with its signed unsubscribe link) for a public
-    comment."""
+    """django-comments-xtd's follow-up mail, with its signed unsubscribe link, for a public
+    comment. Its own notify_comment_followers sends from inside one loop with no way to record
+    each message, so the loop is here, with its templates and signing."""
     comment = public(XtdComment.objects.filter(pk=comment_pk)).first()
     if comment is None:
         return False
-    notify_comment_followers(comment)
+    for follower in followers(comment):
+        key = signed.dumps(follower, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
+        body = render_to_string(
+            "django_comments_xtd/email_followup_comment.txt",
+            {
+                "user_name": follower.user_name,
+                "comment": comment,
+                "content_object": comment.content_object,
+                "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
+                "site": comment.site,
+            },
+        )
+        message = EmailMessage(
+            gettext("new comment posted"),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [follower.user_email],
+        )
+        send_once(comment, MailDelivery.Kind.FOLLOWUP, message)
     return True

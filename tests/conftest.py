@@ -1,3 +1,5 @@
+import shutil
+from contextlib import ExitStack
 from datetime import datetime, timedelta
 
 import pytest
@@ -6,6 +8,7 @@ from django.utils import timezone
 from model_bakery import baker
 
 from tests import images
+from tests.servers import PostgresCluster, RedisServer, SmtpSink, manage, site_environment
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +18,103 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# -- servers of the tests' own (tests/servers.py), to stop, kill or freeze mid-test ----------------
+# One of each per pytest worker, started when a test first asks; each test gets it running.
+
+
+@pytest.fixture(scope="session")
+def own_redis(tmp_path_factory):
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
+@pytest.fixture
+def redis_server(own_redis):
+    """A Redis server of the test's own, running and empty as the test starts: `stop()`,
+    `kill()`, `freeze()` (a hung server), `start()` or `restart()` it at will."""
+    own_redis.thaw()
+    if not own_redis.running:
+        own_redis.start()
+    own_redis.flush()
+    yield own_redis
+    own_redis.thaw()
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    """The default cache on `redis_server` for this test; the suite's default stays local
+    memory (REDIS_URL, in .ci/run's Redis step, puts every test on the shared server)."""
+    from config.settings import redis_cache
+
+    settings.CACHES = {"default": redis_cache(redis_server.url)}
+    return redis_server
+
+
+@pytest.fixture(scope="session")
+def own_postgres():
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture
+def postgres_cluster(own_postgres):
+    """A PostgreSQL cluster of the test's own, running as the test starts: `stop()` (fast),
+    `stop("immediate")` (a crash), `freeze()`/`thaw()` (a hung server), `start()`, `restart()`;
+    `create_database()` gives a URL."""
+    if not own_postgres.running:
+        own_postgres.start()
+    yield own_postgres
+    own_postgres.thaw()
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(own_postgres, tmp_path_factory):
+    """A migrated database in the tests' own cluster, to copy: its name."""
+    url = own_postgres.create_database("migrated")
+    env = site_environment(tmp_path_factory.mktemp("migrated-postgres"), DATABASE_URL=url)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    return "migrated"
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("migrated-site")
+    manage(site_environment(directory), "migrate", "--noinput", "-v", "0")
+    return directory / "db.sqlite3"
+
+
+@pytest.fixture
+def site_env(tmp_path, migrated_sqlite):
+    """The environment of the project run as a process of its own (config.settings, DEBUG for
+    plain static files), on a migrated SQLite database of this test's own: pass it, with
+    changes, to tests.servers.Gunicorn or ManageCommand."""
+    shutil.copy(migrated_sqlite, tmp_path / "db.sqlite3")
+    return site_environment(tmp_path)
+
+
+@pytest.fixture
+def postgres_site_env(site_env, postgres_cluster, migrated_postgres):
+    """`site_env` on a migrated database of its own in the test's PostgreSQL cluster."""
+    url = postgres_cluster.create_database(template=migrated_postgres)
+    return {**site_env, "DATABASE_URL": url}
+
+
+@pytest.fixture
+def smtp_sink():
+    """An SMTP server of the test's own that keeps what it accepts (tests.servers.SmtpSink)."""
+    with SmtpSink() as sink:
+        yield sink
+
+
+@pytest.fixture
+def launch():
+    """Starts a tests.servers process (`launch(Gunicorn(tmp_path, site_env))`) and stops it
+    when the test ends, whatever state the test left it in."""
+    with ExitStack() as stack:
+        yield stack.enter_context
 
 
 @pytest.fixture

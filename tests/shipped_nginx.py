@@ -2,19 +2,20 @@
 
 from contextlib import contextmanager
 
-import pytest
-
 from deploy import nginx
+from tests.servers import installed
 
-needs_nginx = pytest.mark.skipif(
-    not nginx.NGINX.exists(), reason="/usr/sbin/nginx is absent (Debian package nginx-light)"
-)
+
+def require_nginx():
+    """Fails the test, saying what to install, on a machine without Debian's nginx."""
+    installed(str(nginx.NGINX), "nginx-light")
 
 
 @contextmanager
 def shipped(prefix, upstream_port, media_root=None):
     """nginx running deploy/nginx.conf in front of 127.0.0.1:`upstream_port`, serving
     `media_root` (by default `prefix`/media) at /media/; yields its base URL."""
+    require_nginx()
     port = nginx.free_port()
     body = nginx.render(
         {

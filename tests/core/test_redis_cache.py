@@ -1,14 +1,12 @@
-"""The Redis cache backend (core.cache) keeps one client per connection pool. Runs in the Redis
-step of .ci/run (REDIS_URL); without Redis the default cache is local memory."""
-
-import os
+"""The Redis cache backend (core.cache) keeps one client per connection pool. On a Redis server
+of the tests' own (`redis_cache`): the suite's default cache is local memory."""
 
 import pytest
 from django.core.cache import cache, caches
 
 from core.cache import RedisCache
 
-pytestmark = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL)")
+pytestmark = pytest.mark.usefixtures("redis_cache")
 
 
 def test_the_cache_is_ours_and_reuses_its_client():

@@ -2,7 +2,7 @@
 as the README deploys it: readers connect to nginx from addresses of their own (127.0.0.2 and
 127.0.0.3, both loopback on Linux) and the app, reached only through nginx, tells them apart.
 
-Needs Debian's nginx (/usr/sbin/nginx); skips without it, as tests/pagecache/test_nginx.py."""
+Needs Debian's nginx (/usr/sbin/nginx), which `make test` installs; fails, saying so, without it."""
 
 import http.client
 import re
@@ -13,13 +13,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from deploy import nginx
+from tests.shipped_nginx import require_nginx
 
-pytestmark = [
-    pytest.mark.skipif(
-        not nginx.NGINX.exists(), reason="/usr/sbin/nginx is absent (Debian package nginx-light)"
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct horse battery"
 
@@ -27,6 +23,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def front(live_server, settings, tmp_path):
     """nginx on 127.0.0.1 in front of the live server; yields its port."""
+    require_nginx()
     settings.TRUSTED_PROXIES = ["1"]
     get_user_model().objects.create_user("wren", password=PASSWORD, is_staff=True)
     port = nginx.free_port()

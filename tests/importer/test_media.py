@@ -15,7 +15,7 @@ from core.stored_images import content_type
 from importer.models import ImportRun
 from recaps.models import Still
 from tests import images
-from tests.shipped_nginx import needs_nginx, shipped
+from tests.shipped_nginx import shipped
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,6 @@ def test_an_image_named_html_is_stored_as_the_jpeg_it_is(
     assert still.image.read() == images.jpeg_with_script()
 
 
-@needs_nginx
 def test_an_imported_image_named_html_is_served_by_nginx_as_a_jpeg(
     run_import, export, uploads, settings, tmp_path
 ):

@@ -1,14 +1,17 @@
 """The purge generation a serving process keeps from Redis's channel (pagecache/generation.py):
-a purge anywhere reaches it without a read on every request."""
+a purge anywhere reaches it without a read on every request. On a Redis server of the tests' own
+(`redis_cache`)."""
 
+import threading
 import time
 
 import pytest
+import redis
 from django.core.cache import cache
 
 from pagecache import generation, tags
 
-pytestmark = pytest.mark.skipif(generation.redis_client() is None, reason="needs Redis (REDIS_URL)")
+pytestmark = pytest.mark.usefixtures("redis_cache")
 
 
 def eventually(check, seconds=3):
@@ -21,12 +24,17 @@ def eventually(check, seconds=3):
 
 
 @pytest.fixture
-def watch():
+def watch(redis_cache):
     """A process's watch of its own, started the way the WSGI application starts it."""
     watch = generation.Watch()
     watch.start()
     assert eventually(lambda: watch.live)
-    return watch
+    yield watch
+    # Its thread would listen again on the next test's cache: cut its connection, and let the
+    # thread wait for nothing from then on.
+    watch.listen = threading.Event().wait
+    with redis.Redis.from_url(redis_cache.url) as client:
+        client.client_kill_filter(_type="pubsub")
 
 
 def test_a_watch_reads_the_cache_until_it_listens():

@@ -4,8 +4,8 @@ tests do not depend on the views.
 
 The media folder is served as nginx serves it in production: images only, each as its type.
 
-They need Debian's nginx (/usr/sbin/nginx) and skip, saying so, on a machine without it:
-`make test` does not install nginx (`make bench` does)."""
+They need Debian's nginx (/usr/sbin/nginx), which `make test` installs: without it they fail,
+saying so."""
 
 import gzip
 import threading
@@ -20,9 +20,13 @@ import pytest
 from deploy import nginx
 from tests import images
 from tests.core import hostile_files
-from tests.shipped_nginx import needs_nginx, shipped
+from tests.shipped_nginx import require_nginx, shipped
 
-pytestmark = needs_nginx
+
+@pytest.fixture(autouse=True, scope="module")
+def nginx_installed():
+    require_nginx()
+
 
 ETAG = '"recap-v1"'
 LAST_MODIFIED = "Wed, 06 Dec 2023 08:00:00 GMT"
@@ -301,3 +305,12 @@ def test_media_that_is_not_an_image_name_is_not_served(media, name):
     status, headers, body = fetch(media + name)
     assert status in (400, 404)  # nginx refuses a NUL in a path itself
     assert b"<script>" not in body
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_the_probes_always_reach_the_app_even_when_it_says_public(front, path):
+    base, app = front
+    for _ in range(2):
+        status, headers, _ = fetch(base + path)
+        assert status == 200 and not headers.get("X-Cache-Status")
+    assert len(app.seen(path)) == 2
