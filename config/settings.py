@@ -251,6 +251,14 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# A slow or unreachable S3 costs a request seconds, not minutes (botocore alone waits 60 s a
+# read and makes 5 attempts): core.s3 gives its client these limits, attempts counting the
+# first. After the storage failed to answer, reader pages stop asking it for a while
+# (core.media_faults).
+S3_CONNECT_TIMEOUT = float(os.environ.get("EPISODIC_S3_CONNECT_TIMEOUT", "2"))
+S3_READ_TIMEOUT = float(os.environ.get("EPISODIC_S3_READ_TIMEOUT", "5"))
+S3_MAX_ATTEMPTS = int(os.environ.get("EPISODIC_S3_MAX_ATTEMPTS", "2"))
+MEDIA_STORAGE_RETRY_SECONDS = float(os.environ.get("EPISODIC_MEDIA_STORAGE_RETRY_SECONDS", "30"))
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {

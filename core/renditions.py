@@ -23,6 +23,9 @@ from imagekit.utils import get_by_qname, get_storage
 from PIL import Image
 from pilkit.utils import process_image
 
+from .media_faults import STORAGE_ERRORS, faults
+from .mediafiles import STORED
+
 FORMATS = {
     "webp": ("WEBP", {"quality": 78}),
     "jpeg": ("JPEG", {"quality": 82, "progressive": True}),
@@ -48,6 +51,21 @@ class OneDecode(Optimistic):
         # imagekit also calls this on the first save of every instance loaded from the
         # database, its image changed or not: as Optimistic does, a rendition already made
         # is left alone (and its source, maybe on S3, unread).
+        source = file.generator.source
+        instance, field_name = source.instance, source.field.name
+        if instance.__dict__.get(STORED, {}).get(field_name) == source.name:
+            # The row's image is the one it had: an editor saving the text of a row whose
+            # file is gone, or while the storage is away, saves it; renditions still missing
+            # are made on a later save, once the storage answers again.
+            try:
+                self.make(file)
+            except STORAGE_ERRORS as error:
+                faults.failed(source.name, error)
+        else:
+            # A new image: a storage that fails now fails the save (the admin says so).
+            self.make(file)
+
+    def make(self, file):
         if file.cachefile_backend.exists(file):
             return
         source = file.generator.source
