@@ -129,3 +129,44 @@
       });
   });
 })();
+
+// A picture whose file the media storage cannot give (deleted, or the storage away) keeps the
+// box its width and height give it, tinted, with its alt text written in it, instead of the
+// browser's broken-image icon in a box that collapses or stays blank.
+(function () {
+  "use strict";
+  function missing(img) {
+    var picture = img.parentElement;
+    if (!picture || picture.tagName !== "PICTURE") return;
+    if (picture.classList.contains("picture--missing")) return;
+    picture.classList.add("picture--missing");
+    // In its place, an empty image of the picture's size (16:9 when unknown): the box keeps
+    // the width and height a loaded picture takes.
+    var width = img.getAttribute("width") || 1600, height = img.getAttribute("height") || 900;
+    var blank = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' +
+      height + '"/>';
+    picture.querySelectorAll("source").forEach(function (source) { source.remove(); });
+    img.removeAttribute("srcset");
+    img.src = "data:image/svg+xml," + encodeURIComponent(blank);
+    if (!img.alt) return;
+    var label = document.createElement("span");
+    label.className = "picture__alt";
+    label.setAttribute("aria-hidden", "true"); // the img's alt is what assistive tech reads
+    label.textContent = img.alt;
+    picture.appendChild(label);
+    // The label covers the image's box, which may be narrower than the picture's.
+    var fit = function () {
+      label.style.width = img.offsetWidth + "px";
+      label.style.height = img.offsetHeight + "px";
+    };
+    fit();
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(img);
+  }
+  document.addEventListener("error", function (event) {
+    if (event.target.tagName === "IMG") missing(event.target);
+  }, true);
+  // Images that failed before this script ran (it is deferred).
+  document.querySelectorAll("picture img").forEach(function (img) {
+    if (img.complete && img.naturalWidth === 0 && img.currentSrc) missing(img);
+  });
+})();
