@@ -5,8 +5,11 @@ images' URLs, alt texts and sizes; the log says it once; an upload while the sto
 the form again with an error saying so; a frozen S3 costs a request seconds, not minutes."""
 
 import logging
+import os
 import shutil
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,8 @@ from recaps.models import Recap, Still
 from shows.models import Show
 from tests import images
 from tests.admin_forms import add_inline_rows, form_data
-from tests.s3 import DOMAIN, MotoS3, use_bucket
+from tests.s3 import BUCKET, DOMAIN, MotoS3, use_bucket
+from tests.servers import Gunicorn, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +295,55 @@ def test_s3_timeouts_and_attempts_come_from_settings(s3, settings):
     config = default_storage.connection.meta.client.meta.config
     assert (config.connect_timeout, config.read_timeout) == (3, 7)
     assert config.retries["total_max_attempts"] == 4
+
+
+# The project as `make run` and the README deploy it: gunicorn (config.settings, DEBUG as
+# site_env sets it) with media on S3 through DJANGO_S3_*, and S3 stopped mid-test.
+
+CONTENT = """
+from demo.factories import make_episode, make_recap, make_show, make_still
+from recaps.models import Still
+show = make_show(title="Soundtrack #2", slug="soundtrack-2")
+recap = make_recap(make_episode(show, 1), slug="soundtrack-2-episode-1")
+make_still(recap, is_hero=True, alt_text="Two people at a piano in the rain")
+older = make_still(recap, alt_text="An older still", order=2)
+Still.objects.filter(pk=older.pk).update(width=None, height=None)
+"""
+
+
+def test_gunicorn_serving_media_on_s3_answers_while_s3_is_stopped(
+    site_env, launch, tmp_path, settings, monkeypatch
+):
+    server = launch(MotoS3(tmp_path))
+    use_bucket(server, settings, monkeypatch)
+    env = {
+        **site_env,
+        **{name: os.environ[name] for name in os.environ if name.startswith("AWS_")},
+        "DJANGO_S3_BUCKET": BUCKET,
+        "DJANGO_S3_ENDPOINT_URL": server.url,
+        "DJANGO_S3_CUSTOM_DOMAIN": DOMAIN,
+        "EPISODIC_S3_READ_TIMEOUT": "1",
+        # Every request builds its page: none is answered from the page cache.
+        "EPISODIC_PAGE_CACHE": "0",
+    }
+    manage(env, "shell", "-c", CONTENT)
+    site = launch(Gunicorn(tmp_path, env))
+    paths = ["/recaps/soundtrack-2-episode-1/", "/", "/shows/soundtrack-2/", "/feeds/rss/"]
+    paths += ["/sitemap.xml"]
+
+    def status(path):
+        try:
+            with urllib.request.urlopen(site.url + path, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert {path: status(path) for path in paths} == dict.fromkeys(paths, 200)
+    server.stop()
+    for _ in range(3):
+        assert {path: status(path) for path in paths} == dict.fromkeys(paths, 200)
+    # One warning, no traceback: the recap's older still needed its size from S3 once, and
+    # the next requests did not ask.
+    log = site.output()
+    assert log.count("The media storage is unavailable") == 1
+    assert "Traceback" not in log
