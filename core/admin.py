@@ -15,7 +15,7 @@ from taggit.forms import TagField
 from taggit.managers import TaggableManager
 
 from .images import ImageUploadField
-from .media_faults import STORAGE_ERRORS, faults
+from .media_faults import MediaStorageError, faults
 
 SMALLINT_MAX = 32_767
 
@@ -188,10 +188,8 @@ class MediaStorageErrorsMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except STORAGE_ERRORS as error:
-            if request.method != "POST":
-                raise
-            faults.failed(getattr(error, "filename", None) or "an upload", error)
+        except MediaStorageError as error:
+            faults.failed(error.name, error.error)
         request._media_storage_failed = True
         request._files = MultiValueDict()
         return super().changeform_view(request, object_id, form_url, extra_context)

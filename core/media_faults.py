@@ -29,6 +29,17 @@ except ImportError:  # pragma: no cover - django-storages[s3] brings botocore
 #: (FileNotFoundError, PermissionError, a full disk), botocore's refusals and lost connections.
 STORAGE_ERRORS = tuple(e for e in (OSError, BotoCoreError, ClientError) if e is not None)
 
+
+class MediaStorageError(Exception):
+    """Storing a new image (its original or a rendition) failed in the storage: the admin
+    answers it with a form error (core.admin), where any other error stays a server error."""
+
+    def __init__(self, name, error):
+        super().__init__(f"{name} could not be stored: {type(error).__name__}: {error}")
+        self.name = name
+        self.error = error
+
+
 #: Files remembered as missing at most; past it the memory starts again.
 MAX_REMEMBERED_MISSING = 10_000
 

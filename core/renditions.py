@@ -23,7 +23,7 @@ from imagekit.utils import get_by_qname, get_storage
 from PIL import Image
 from pilkit.utils import process_image
 
-from .media_faults import STORAGE_ERRORS, faults
+from .media_faults import STORAGE_ERRORS, MediaStorageError, faults
 from .mediafiles import STORED
 
 FORMATS = {
@@ -63,7 +63,10 @@ class OneDecode(Optimistic):
                 faults.failed(source.name, error)
         else:
             # A new image: a storage that fails now fails the save (the admin says so).
-            self.make(file)
+            try:
+                self.make(file)
+            except STORAGE_ERRORS as error:
+                raise MediaStorageError(source.name, error) from error
 
     def make(self, file):
         if file.cachefile_backend.exists(file):

@@ -19,7 +19,7 @@ from django.db.models.fields.files import ImageFieldFile
 from django.utils.text import slugify
 
 from .images import FORMATS, detected_format, validate_image
-from .media_faults import attempt
+from .media_faults import STORAGE_ERRORS, MediaStorageError, attempt
 
 #: Characters kept from the name an image came with.
 MAX_STEM = 40
@@ -47,7 +47,11 @@ def content_type(name):
 
 class StoredImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
-        super().save(stored_name(name, detected_format(content)), content, save)
+        name = stored_name(name, detected_format(content))
+        try:
+            super().save(name, content, save)
+        except STORAGE_ERRORS as error:
+            raise MediaStorageError(name, error) from error
 
 
 class StoredImageField(models.ImageField):
