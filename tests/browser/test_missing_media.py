@@ -6,6 +6,7 @@ import pytest
 
 from recaps.models import Still
 from tests import images
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,3 +51,18 @@ def test_a_missing_still_leaves_a_sized_box_with_its_alt_text(
     assert not reader.query_selector(".still .picture--missing")
     reader.evaluate("window.scrollTo(0, 0)")
     screenshot(reader, f"missing-still-{width}", width)
+
+    # The recap's card on the home page: the card's 16:9 box, with the alt text.
+    reader.goto(demo_site + "/")
+    card = reader.locator(f'.card a[href="{recap.get_absolute_url()}"] img').first
+    card.scroll_into_view_if_needed()
+    reader.wait_for_function(
+        "img => img.closest('picture').classList.contains('picture--missing')",
+        arg=card.element_handle(),
+    )
+    box = card.evaluate(BOX)
+    assert box["label"] == hero.alt_text and box["labelShown"]
+    assert box["height"] == pytest.approx(box["width"] * 9 / 16, abs=1.5)
+    card.locator("xpath=ancestor::article").screenshot(
+        path=ARTIFACTS / f"missing-still-card-{width}.png"
+    )
