@@ -48,27 +48,22 @@ class OneDecode(Optimistic):
     it at once: imagekit alone would open and decode the source once per rendition."""
 
     def on_source_saved(self, file):
+        source = file.generator.source
+        try:
+            self.make(file)
+        except STORAGE_ERRORS as error:
+            if source.instance.__dict__.get(STORED, {}).get(source.field.name) != source.name:
+                # A new image: the save fails (the admin says the storage is away).
+                raise MediaStorageError(source.name, error) from error
+            # The row's own image (an editor saving the text of a row whose file is gone, or
+            # while the storage is away): the save goes on; renditions still missing are made
+            # on a later save, once the storage answers.
+            faults.failed(source.name, error)
+
+    def make(self, file):
         # imagekit also calls this on the first save of every instance loaded from the
         # database, its image changed or not: as Optimistic does, a rendition already made
         # is left alone (and its source, maybe on S3, unread).
-        source = file.generator.source
-        instance, field_name = source.instance, source.field.name
-        if instance.__dict__.get(STORED, {}).get(field_name) == source.name:
-            # The row's image is the one it had: an editor saving the text of a row whose
-            # file is gone, or while the storage is away, saves it; renditions still missing
-            # are made on a later save, once the storage answers again.
-            try:
-                self.make(file)
-            except STORAGE_ERRORS as error:
-                faults.failed(source.name, error)
-        else:
-            # A new image: a storage that fails now fails the save (the admin says so).
-            try:
-                self.make(file)
-            except STORAGE_ERRORS as error:
-                raise MediaStorageError(source.name, error) from error
-
-    def make(self, file):
         if file.cachefile_backend.exists(file):
             return
         source = file.generator.source

@@ -49,9 +49,11 @@ class StoredImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         name = stored_name(name, detected_format(content))
         try:
-            super().save(name, content, save)
+            super().save(name, content, save=False)
         except STORAGE_ERRORS as error:
             raise MediaStorageError(name, error) from error
+        if save:
+            self.instance.save()
 
 
 class StoredImageField(models.ImageField):
