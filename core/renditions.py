@@ -249,6 +249,9 @@ def scaled_size(width, height, target):
     return target, round(height * target / width)
 
 
+#: The height/width of the box of a picture whose size is not known.
+UNKNOWN_RATIO = 9 / 16
+
 # imagekit hashes the spec to name every rendition (a few milliseconds per picture); a name
 # depends only on the model's specs and the source file's name, so it is worked out once.
 _pictures = {}
@@ -283,8 +286,12 @@ def _build_picture(instance, widths, size, ratio):
     fallback = usable[min(1, len(usable) - 1)]
     if ratio:
         width, height = fallback, round(fallback * ratio)
-    elif size:
+    elif size and all(size):
         width, height = scaled_size(size[0], size[1], fallback)
+    elif size:
+        # A size not known (not stored, and its file not readable): a 16:9 box to hold its
+        # place, which a loaded image replaces with its own ratio (`height: auto`).
+        width, height = fallback, round(fallback * UNKNOWN_RATIO)
     else:
         width = height = None
     return Picture(
