@@ -58,6 +58,15 @@ LABELS = {"comment": "Your comment", "url": "Website", "score": "Your rating"}
 LONG_FIELDS = {"comment", "body", "intro", "text"}
 
 
+def connect():
+    """From CoreConfig.ready: first among `got_request_exception`'s receivers, so none of
+    them takes a database failure for an error of the site's."""
+    got_request_exception.connect(
+        raise_in_guarded_requests, dispatch_uid="core.database_outage.raise"
+    )
+    connection_created.connect(database_answered, dispatch_uid="core.database_outage.back")
+
+
 def is_database_away(error):
     return isinstance(error, DATABASE_AWAY)
 
@@ -77,10 +86,6 @@ def database_answered(sender, **kwargs):
 class DatabaseOutageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        got_request_exception.connect(
-            raise_in_guarded_requests, dispatch_uid="core.database_outage.raise"
-        )
-        connection_created.connect(database_answered, dispatch_uid="core.database_outage.back")
 
     def __call__(self, request):
         setattr(request, GUARDED, True)
@@ -107,6 +112,9 @@ def unavailable(request):
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
     response.page_cache = "bypass"
+    # The outage is in the log once per interval (`database_outage`), not a line per request
+    # from django.request.
+    response._has_been_logged = True
     return response
 
 
