@@ -300,8 +300,10 @@ class Readers:
         while not self.stopped.is_set():
             path = self.paths[turn % len(self.paths)]
             turn += 1
-            phase = self.phase
+            # A query the page cache answers and never stores: a page no cache holds.
+            path = path.replace("{turn}", str(turn))
             status, headers, body = browser.open(path)
+            phase = self.phase
             if status == 503:
                 assert_branded_503(status, headers, body)
             answer = f"{status} {headers.get('X-Page-Cache', '')}".strip()
@@ -324,7 +326,7 @@ class Readers:
         )
 
 
-def fault_run(server, fault, back, seconds=10):
+def fault_run(server, name, fault, back, seconds=10):
     """Readers browse stored and never-stored pages before, during and after `fault()`; the
     statuses per phase."""
     # Built and stored first (in each worker, most likely): a loaded machine builds pages slowly.
@@ -332,7 +334,7 @@ def fault_run(server, fault, back, seconds=10):
     for _ in range(4):
         for path in WARMED:
             assert primer.open(path)[0] == 200
-    with Readers(server.url, WARMED + NEVER_STORED[:1]) as readers:
+    with Readers(server.url, [*WARMED, "/?from={turn}"]) as readers:
         time.sleep(3)
         readers.phase = "during"
         fault()
@@ -343,22 +345,65 @@ def fault_run(server, fault, back, seconds=10):
         readers.phase = "after"
         time.sleep(3)
     summary = {phase: dict(counter) for phase, counter in readers.statuses.items()}
-    sys.stdout.write(f"\n{fault.__name__}: {summary}\n")
+    sys.stdout.write(f"\n{name}: {summary}\n")
     assert not any(readers.count(phase, "500") for phase in summary), summary
-    assert readers.count("during", "200 stale") > 0, summary
-    assert set(summary["after"]) <= {"200 hit", "200 miss"}, summary
+    if seconds > 2:
+        assert readers.count("during", "200 stale") > 0, summary
+        assert readers.count("during", "503") > 0, summary
+    assert {answer[:3] for answer in summary["after"]} == {"200"}, summary
     return readers
 
 
-def test_a_database_restart_costs_readers_no_500(launch, tmp_path, demo_env, postgres_cluster):
-    """The issue's run: gunicorn, 2 workers, the page cache in local memory, PostgreSQL stopped
-    for ten seconds while four readers browse."""
+@pytest.mark.parametrize("fault", ["stopped", "crashed", "restarted"])
+def test_readers_get_no_500_while_the_database_stops_crashes_or_restarts(
+    launch, tmp_path, demo_env, postgres_cluster, fault
+):
+    """The issue's run: gunicorn, 2 workers, the page cache in local memory, four readers
+    browsing while PostgreSQL is stopped for ten seconds (or crashes, or restarts)."""
     server = launch(Gunicorn(tmp_path, demo_env, workers=2))
+    if fault == "stopped":
+        fault_run(server, "stopped 10 s", postgres_cluster.stop, postgres_cluster.start)
+    elif fault == "crashed":
+        crash = lambda: postgres_cluster.stop("immediate")  # noqa: E731
+        fault_run(server, "crashed 5 s", crash, postgres_cluster.start, seconds=5)
+    else:
+        fault_run(server, "restarted", postgres_cluster.restart, lambda: None, seconds=2)
 
-    def stop():
-        postgres_cluster.stop()
 
-    fault_run(server, stop, postgres_cluster.start)
+class ConnectionHog:
+    """Takes every connection the server has (and each one freed) until stopped, as the rest
+    of a fleet of app servers would."""
+
+    def __init__(self, cluster):
+        self.cluster = cluster
+        self.held = []
+        self.refusals = 0
+        self.stopped = threading.Event()
+        self.thread = None
+
+    def start(self):
+        self.stopped.clear()
+        self.thread = threading.Thread(target=self.take)
+        self.thread.start()
+        wait_until(lambda: self.refusals, 10, "the server refusing connections")
+
+    def take(self):
+        while not self.stopped.is_set():
+            try:
+                self.held.append(psycopg.connect(self.cluster.url(), connect_timeout=5))
+            except psycopg.OperationalError as error:
+                assert "too many clients" in str(error)
+                self.refusals += 1
+                time.sleep(0.02)
+
+    def stop(self):
+        self.stopped.set()
+        if self.thread:
+            self.thread.join(30)
+        for connection in self.held:
+            connection.close()
+        self.held.clear()
+        self.refusals = 0
 
 
 def test_a_database_out_of_connections_serves_stale_then_recovers(
@@ -368,32 +413,18 @@ def test_a_database_out_of_connections_serves_stale_then_recovers(
     server = launch(Gunicorn(tmp_path, {**demo_env, "DJANGO_CONN_MAX_AGE": "0"}))
     reader = Browser(server.url)
     stored = warm(reader, [RECAP])
-    held = []
-
-    def take_every_connection():
-        postgres_cluster.restart(max_connections=5)
-        while True:
-            try:
-                held.append(psycopg.connect(postgres_cluster.url(), connect_timeout=5))
-            except psycopg.OperationalError as error:
-                assert "too many clients" in str(error)
-                return
-
-    def give_them_back():
-        for connection in held:
-            connection.close()
-
+    postgres_cluster.restart(max_connections=5)
+    hog = ConnectionHog(postgres_cluster)
     try:
-        take_every_connection()
+        hog.start()
         time.sleep(2.1)
         assert_stale(reader, RECAP, stored[RECAP])
         assert_branded_503(*reader.open(NEVER_STORED[0]))
-        give_them_back()
+        hog.stop()
         assert reader.open(NEVER_STORED[0])[0] == 200
-        held.clear()
-        fault_run(server, take_every_connection, give_them_back, seconds=5)
+        fault_run(server, "out of connections", hog.start, hog.stop, seconds=5)
     finally:
-        give_them_back()
+        hog.stop()
         postgres_cluster.restart()
     assert "too many clients" in (tmp_path / "gunicorn.log").read_text()
 
