@@ -213,8 +213,12 @@ class PageCacheMiddleware:
             if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
-                # Kept past its lifetime, for while the database is away (`stale_copy`).
-                kept = lifetime + django_settings.CACHE_STALE_IF_ERROR
+                # Kept past its lifetime, for while the database is away (`stale_copy`);
+                # not search pages, which any text makes (up to a budget a minute): a day of
+                # them would be a day's budget of pages.
+                kept = lifetime
+                if kind != policy.SEARCH:
+                    kept += django_settings.CACHE_STALE_IF_ERROR
                 cache.set(VARY_PREFIX + base, spec, kept)
                 cache.set(stored_page_key(request, base, spec), stored, kept)
         response.page_cache = "miss" if stored else "bypass"

@@ -77,6 +77,15 @@ def test_a_stored_page_is_not_served_past_stale_if_error(client, series, setting
         assert_branded_503(client.get(url))
 
 
+def test_a_search_page_is_not_kept_past_its_lifetime(client, series, settings):
+    url = "/search/?q=Chapter"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    with database_away():
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(time.time() + settings.CACHE_SEARCH_S_MAXAGE + 1), database_away():
+        assert_branded_503(client.get(url))
+
+
 def test_a_stored_page_keeps_its_compressed_bytes_when_stale(client, series):
     url = series["recap"].get_absolute_url()
     stored = client.get(url, HTTP_ACCEPT_ENCODING="br")
