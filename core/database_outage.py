@@ -104,14 +104,12 @@ def unavailable(request):
             "fields": fields,
             "action": request.get_full_path(),
             "files_left": fields is not None and bool(request.FILES),
-            "retry_after": RETRY_AFTER_SECONDS,
         }
     )
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
-    response.page_cache = "bypass"
     # The outage is in the log once per interval (`database_outage`), not a line per request
     # from django.request.
     response._has_been_logged = True
