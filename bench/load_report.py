@@ -6,8 +6,8 @@ comment reconciliation against the database.
 A record is one line the locustfile wrote (bench/locustfile.py):
 - `{"event": "request", "t": start, "kind": "home", "method": "GET", "url": "/", "status": 200,
   "ms": 12.3}` for every request (status 0: no answer at all);
-- `{"event": "comment", "t": …, "token": …, "status": 302, "text_shown": false}` for each
-  comment posted;
+- `{"event": "comment", "t": …, "ms": …, "token": …, "status": 302, "text_shown": false}`
+  for each comment posted;
 - `{"event": "publish" | "edit", "t": …, "token": …, "status": 302, "visible": {"home": 0.4,
   …}}` for each of the editor's saves (seconds until the token was on that page; null if it
   never was within the polling limit)."""
@@ -24,13 +24,14 @@ VISIBLE_ON = ("home", "hub", "feed", "recap")
 ACCEPTED = (301, 302, 303)
 
 
-def phase_of(t, fault):
-    """`before`, `during` or `after` the fault window `(start, end)` (epoch seconds); a request
-    is in the phase in which it was sent."""
+def phase_of(record, fault):
+    """`before`, `during` or `after` the fault window `(start, end)` (epoch seconds): a request
+    (sent at `t`, answered `ms` later) whose life overlaps the window is `during` it; `before`
+    was answered before the fault began, `after` sent once the server was back."""
     start, end = fault
-    if t < start:
+    if record["t"] + record.get("ms", 0) / 1000 < start:
         return "before"
-    return "during" if t < end else "after"
+    return "during" if record["t"] < end else "after"
 
 
 def percentile(values, fraction):
@@ -68,7 +69,7 @@ def statuses_by_phase(records, fault):
     """{phase: {status: count}} of every answer, and of the 5xx alone; status 0 is no answer."""
     every = {phase: Counter() for phase in PHASES}
     for r in requests_of(records):
-        every[phase_of(r["t"], fault)][r["status"]] += 1
+        every[phase_of(r, fault)][r["status"]] += 1
     errors = {
         phase: {status: n for status, n in sorted(counts.items()) if status >= 500 or status == 0}
         for phase, counts in every.items()
@@ -85,7 +86,7 @@ def served_stale(records, fault):
     cache marked stale}."""
     counts = {phase: {"nginx": 0, "app": 0} for phase in PHASES}
     for r in requests_of(records):
-        phase = phase_of(r["t"], fault)
+        phase = phase_of(r, fault)
         counts[phase]["nginx"] += (r.get("nginx") or "").upper() == "STALE"
         counts[phase]["app"] += (r.get("app") or "").lower() == "stale"
     return counts
@@ -101,7 +102,7 @@ def errors_by_cache_history(records, fault):
         if r["method"] != "GET":
             continue
         failed = r["status"] >= 500 or r["status"] == 0
-        if failed and phase_of(r["t"], fault) == "during":
+        if failed and phase_of(r, fault) == "during":
             history = "cached before" if r["url"] in answered else "never cached"
             split[history][r["status"]] += 1
         if r["status"] == 200:
@@ -154,9 +155,11 @@ def reconcile(records, stored_counts, fault=None):
         "other_stored": sum(1 for r in other if stored_counts.get(r["token"], 0)),
         "other_text_shown": sum(1 for r in other if r["text_shown"]),
     }
+    blocked = [r for r in records if r.get("event") == "comment_blocked"]
+    result["could_not_start"] = dict(sorted(Counter(r["status"] for r in blocked).items()))
     if fault is not None:
         result["posted_by_phase"] = {
-            phase: sum(1 for r in comments if phase_of(r["t"], fault) == phase) for phase in PHASES
+            phase: sum(1 for r in comments if phase_of(r, fault) == phase) for phase in PHASES
         }
     result["ok"] = (
         result["accepted_stored_once"] == result["accepted"]
@@ -177,6 +180,40 @@ def summarise(records, fault, seconds, stored_counts):
         "visibility": visibility(records),
         "comments": reconcile(records, stored_counts, fault),
     }
+
+
+def targets(fault_kind, summary):
+    """The issue's targets for this run: [(what, met, the figure)]."""
+    errors = summary["statuses"]["errors"]
+    found = []
+    if fault_kind == "redis":
+        total = sum(sum(counts.values()) for counts in errors.values())
+        found.append(("no 5xx at all", total == 0, f"{total:,}"))
+    else:
+        outside = sum(sum(errors[phase].values()) for phase in ("before", "after"))
+        found.append(("no 5xx outside the outage", outside == 0, f"{outside:,}"))
+        history = summary["errors_during_by_cache_history"]
+        wrong = sum(history["cached before"].values()) + sum(
+            n for status, n in history["never cached"].items() if status != 503
+        )
+        found.append(
+            ("during it, only 503s and only for pages never cached", wrong == 0, f"{wrong:,} other")
+        )
+    publish = summary["visibility"].get("publish, app", {})
+    worst = [publish[page]["max_s"] for page in ("home", "hub", "feed") if page in publish]
+    never = sum(publish[page]["not_seen"] for page in ("home", "hub", "feed") if page in publish)
+    slowest = max((w for w in worst if w is not None), default=None)
+    met = bool(worst) and not never and slowest is not None and slowest <= 1.0
+    found.append(
+        (
+            "a publish on home, hub and feed within 1 s (the app)",
+            met,
+            "no publish" if not worst else f"worst {slowest} s, {never} never",
+        )
+    )
+    comments = summary["comments"]
+    found.append(("every comment accounted for", comments["ok"], f"{comments['posted']} posted"))
+    return found
 
 
 # -- the table --------------------------------------------------------------------------------
@@ -253,6 +290,15 @@ def table(run):
             + " | ".join(_seconds(row.get(page)) for page in VISIBLE_ON)
             + " |"
         )
+    lines += [
+        "",
+        "Targets: "
+        + "; ".join(
+            f"{'✓' if met else '✗'} {what} ({figure})"
+            for what, met, figure in targets(run["fault"], summary)
+        )
+        + ".",
+    ]
     c = summary["comments"]
     lines += [
         "",
@@ -262,7 +308,8 @@ def table(run):
         f"503, {c['refused_503_text_shown']} of them with the text shown again "
         f"({c['refused_503_stored_anyway']} stored anyway); other answers "
         f"{_counts(c['other'])} ({c['other_text_shown']} with the text shown, "
-        f"{c['other_stored']} stored). Reconciliation: {'OK' if c['ok'] else 'FAILED'}.",
+        f"{c['other_stored']} stored). Reconciliation: {'OK' if c['ok'] else 'FAILED'}. "
+        f"Comments never started, the recap page failing: {_counts(c['could_not_start'])}.",
     ]
     return "\n".join(lines)
 
@@ -273,7 +320,7 @@ def errors_by_kind(records, fault):
     for r in requests_of(records):
         if r["status"] >= 500 or r["status"] == 0:
             for kind in (r["kind"], "all"):
-                found[kind][phase_of(r["t"], fault)][r["status"]] += 1
+                found[kind][phase_of(r, fault)][r["status"]] += 1
     return {
         kind: {phase: dict(sorted(counts.items())) for phase, counts in phases.items()}
         for kind, phases in found.items()

@@ -105,6 +105,8 @@ class Reader(FastHttpUser):
         """Post a comment through the page's form, as a browser would, after writing it for a
         few seconds (the form refuses comments sent sooner than it was served)."""
         if page.status_code != 200 or not page.text:
+            # No form to write in: the reader could not even start a comment.
+            record(event="comment_blocked", t=time.time(), status=page.status_code or 0)
             return
         action = form_action(page.text, "/comments/post")
         fields = form_fields(page.text, "/comments/post")
@@ -117,6 +119,7 @@ class Reader(FastHttpUser):
         data = replace(
             fields, name="Bench Reader", email=f"{token}@example.com", comment=text, honeypot=""
         )
+        sent = time.time()
         with self.client.post(
             action,
             data=urlencode(data),
@@ -135,7 +138,8 @@ class Reader(FastHttpUser):
             body = response.text or ""
             record(
                 event="comment",
-                t=time.time(),
+                t=sent,
+                ms=round((time.time() - sent) * 1000, 2),
                 token=token,
                 status=response.status_code or 0,
                 text_shown=token in body,

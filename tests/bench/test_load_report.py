@@ -29,11 +29,13 @@ def comment(token, status, text_shown=False, t=110.0):
     return {"event": "comment", "t": t, "token": token, "status": status, "text_shown": text_shown}
 
 
-def test_a_request_belongs_to_the_phase_it_was_sent_in():
-    assert report.phase_of(99.99, FAULT) == "before"
-    assert report.phase_of(100.0, FAULT) == "during"
-    assert report.phase_of(119.99, FAULT) == "during"
-    assert report.phase_of(120.0, FAULT) == "after"
+def test_a_request_whose_life_overlaps_the_fault_is_during_it():
+    assert report.phase_of(request(99.0, ms=999), FAULT) == "before"
+    assert report.phase_of(request(99.0, ms=1000), FAULT) == "during"  # answered as it began
+    assert report.phase_of(request(110.0), FAULT) == "during"
+    assert report.phase_of(request(119.99, ms=5000), FAULT) == "during"
+    assert report.phase_of(request(120.0), FAULT) == "after"
+    assert report.phase_of(comment("a", 302, t=99.5), FAULT) == "before"
 
 
 def test_percentiles_are_nearest_rank():
@@ -174,6 +176,7 @@ def test_the_table_holds_each_figure_in_markdown():
     ]
     run = {
         "title": "Run 2: PostgreSQL stopped for 20 s",
+        "fault": "postgres",
         "readers": 200,
         "commenters": 10,
         "seconds": 180.0,
@@ -187,6 +190,32 @@ def test_the_table_holds_each_figure_in_markdown():
     assert "| stale answers (nginx / app) | 0 / 0 | 1 / 0 | 0 / 0 |" in text
     assert "pages never answered before 1×503; pages answered 200 before 0." in text
     assert "Reconciliation: OK." in text
+    assert "✓ no 5xx outside the outage (0)" in text
+    assert "✓ during it, only 503s and only for pages never cached (0 other)" in text
+    assert "✗ a publish on home, hub and feed within 1 s (the app) (no publish)" in text
+
+
+def test_the_targets_of_a_redis_run_are_no_5xx_at_all_and_a_publish_seen_within_a_second():
+    def summary(records):
+        return report.summarise(records, FAULT, 180.0, {})
+
+    published = {
+        "event": "publish",
+        "t": 50,
+        "token": "t",
+        "status": 302,
+        "visible": {"nginx": {}, "app": {"home": 0.2, "hub": 0.3, "feed": 0.9}},
+    }
+    clean = {what: met for what, met, _ in report.targets("redis", summary([published]))}
+    assert clean == {
+        "no 5xx at all": True,
+        "a publish on home, hub and feed within 1 s (the app)": True,
+        "every comment accounted for": True,
+    }
+    late = {**published, "visible": {"app": {"home": 0.2, "hub": 1.5, "feed": None}}}
+    failed = report.targets("redis", summary([request(110, status=500), late]))
+    assert [met for _, met, _ in failed] == [False, False, True]
+    assert failed[1][2] == "worst 1.5 s, 1 never"
 
 
 COMMENT_PAGE = """

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bench import load_report
-from bench.management.commands.bench import git_commit, production_environment
+from bench.management.commands.bench import fetch, git_commit, production_environment
 from deploy import nginx
 
 LOCUST = Path(sys.executable).with_name("locust")
@@ -132,6 +133,9 @@ class Command(BaseCommand):
         base_dir = Path(settings.BASE_DIR)
         self.commit = git_commit(base_dir)
         started = datetime.now(UTC)
+        # The servers' logs of each run are kept beside the figures.
+        self.logs = base_dir / "bench-data" / f"load-{started:%Y%m%dT%H%M%SZ}"
+        self.logs.mkdir(parents=True, exist_ok=True)
         runs = []
         # The servers the fault tests start (tests/servers.py); imported here, not at the top,
         # as they need pytest, a development dependency like locust.
@@ -156,8 +160,7 @@ class Command(BaseCommand):
                 self.stderr.write("Interrupted: servers stopped; the runs so far follow.")
         if not runs:
             return
-        out = base_dir / "bench-data" / f"load-{started:%Y%m%dT%H%M%SZ}.json"
-        out.parent.mkdir(exist_ok=True)
+        out = self.logs.with_suffix(".json")
         options_kept = {k: v for k, v in options.items() if k in OWN_OPTIONS}
         out.write_text(
             json.dumps(
@@ -258,6 +261,7 @@ class Command(BaseCommand):
                 shipped(directory / "nginx", gunicorn.port, self.scratch / "media")
             )
 
+            self.warm(gunicorn.url, plan)
             records_path = directory / "records.jsonl"
             plan_path = directory / "plan.json"
             plan_path.write_text(
@@ -324,6 +328,8 @@ class Command(BaseCommand):
             if "end" not in window:
                 raise CommandError(f"the {fault} fault did not finish: {window}")
             server_log = gunicorn.output()
+            (self.logs / f"run-{number}-{fault}-gunicorn.log").write_text(server_log)
+            (self.logs / f"run-{number}-{fault}-locust.log").write_bytes(locust_log.read_bytes())
 
         records = [json.loads(line) for line in records_path.read_text().splitlines() if line]
         if not any(r.get("event", "request") == "request" for r in records):
@@ -363,6 +369,26 @@ class Command(BaseCommand):
             run["table"] += f"\nThe admin refused a save: {editor_errors[0]}"
         self.stdout.write(run["table"])
         return run
+
+    def warm(self, origin, plan):
+        """Each reader page kind once per worker, from the app itself, before the readers come:
+        a worker's first page imports and compiles what it needs (seconds, on this machine),
+        and the night starts on a site that was already up."""
+        show = plan["shows"][0]
+        paths = [
+            "/",
+            f"/shows/{show['slug']}/",
+            f"/recaps/{show['recaps'][0]}/",
+            f"/search/?q={plan['search_words'][0]}",
+            "/feeds/rss/",
+        ]
+        with ThreadPoolExecutor(self.options["workers"]) as pool:
+            for path in paths:
+                statuses = list(pool.map(fetch, [origin + path] * self.options["workers"] * 2))
+                if any(status != 200 for status, _, _ in statuses):
+                    raise CommandError(
+                        f"{path} answered {[s for s, _, _ in statuses]} before the run"
+                    )
 
     def inject(self, fault, redis, at, outage, window):
         """At `at` (epoch seconds), take the server away for `outage` seconds and bring it
