@@ -13,8 +13,10 @@ A record is one line the locustfile wrote (bench/locustfile.py):
   never was within the polling limit)."""
 
 import math
+import re
 import statistics
 from collections import Counter, defaultdict
+from datetime import datetime
 
 PHASES = ("before", "during", "after")
 #: The pages readers browse, in the order the table shows them; the rest (the editor's admin
@@ -22,6 +24,10 @@ PHASES = ("before", "during", "after")
 READER_KINDS = ("home", "hub", "recap", "next recap", "search", "feed")
 VISIBLE_ON = ("home", "hub", "feed", "recap")
 ACCEPTED = (301, 302, 303)
+#: gunicorn's access log as the bench writes it: `--access-logformat "%(t)s %(s)s %(L)s %(m)s
+#: %(U)s"` (logged as the answer goes out, to the second; then the status, the seconds taken).
+GUNICORN_FORMAT = "%(t)s %(s)s %(L)s %(m)s %(U)s"
+ACCESS_LINE = re.compile(r"^\[(?P<when>[^\]]+)\] (?P<status>\d{3}) (?P<seconds>[\d.]+) ")
 
 
 def phase_of(record, fault):
@@ -90,6 +96,22 @@ def served_stale(records, fault):
         counts[phase]["nginx"] += (r.get("nginx") or "").upper() == "STALE"
         counts[phase]["app"] += (r.get("app") or "").lower() == "stale"
     return counts
+
+
+def app_answers(lines, fault):
+    """{phase: {status: count}} of what the app itself answered (its access log lines), nginx's
+    own requests to it included: what nginx's stale copies hide from the readers. The log
+    tells the second an answer went out, so a phase's edges are known to within a second."""
+    counts = {phase: Counter() for phase in PHASES}
+    for line in lines:
+        match = ACCESS_LINE.match(line)
+        if not match:
+            continue
+        answered = datetime.strptime(match["when"], "%d/%b/%Y:%H:%M:%S %z").timestamp() + 0.5
+        seconds = float(match["seconds"])
+        lifetime = {"t": answered - seconds, "ms": seconds * 1000}
+        counts[phase_of(lifetime, fault)][int(match["status"])] += 1
+    return {phase: dict(sorted(c.items())) for phase, c in counts.items()}
 
 
 def errors_by_cache_history(records, fault):
@@ -170,8 +192,9 @@ def reconcile(records, stored_counts, fault=None):
     return result
 
 
-def summarise(records, fault, seconds, stored_counts):
+def summarise(records, fault, seconds, stored_counts, app_log=()):
     return {
+        "app_answers": app_answers(app_log, fault),
         "pages": page_figures(records, seconds),
         "statuses": statuses_by_phase(records, fault),
         "errors_by_kind": errors_by_kind(records, fault),
@@ -186,12 +209,19 @@ def targets(fault_kind, summary):
     """The issue's targets for this run: [(what, met, the figure)]."""
     errors = summary["statuses"]["errors"]
     found = []
+    app = {
+        phase: sum(n for status, n in counts.items() if status >= 500)
+        for phase, counts in summary["app_answers"].items()
+    }
     if fault_kind == "redis":
         total = sum(sum(counts.values()) for counts in errors.values())
         found.append(("no 5xx at all", total == 0, f"{total:,}"))
+        found.append(("none from the app itself", not sum(app.values()), f"{sum(app.values()):,}"))
     else:
         outside = sum(sum(errors[phase].values()) for phase in ("before", "after"))
         found.append(("no 5xx outside the outage", outside == 0, f"{outside:,}"))
+        app_outside = app["before"] + app["after"]
+        found.append(("none from the app itself", app_outside == 0, f"{app_outside:,}"))
         history = summary["errors_during_by_cache_history"]
         wrong = sum(history["cached before"].values()) + sum(
             n for status, n in history["never cached"].items() if status != 503
@@ -267,6 +297,16 @@ def table(run):
         + " | ".join(_counts(statuses["errors"][phase]) for phase in PHASES)
         + " |",
     ]
+    app = summary["app_answers"]
+    lines.append(
+        "| the app's own answers (gunicorn), 5xx | "
+        + " | ".join(
+            f"{sum(app[phase].values()):,} answers, "
+            + _counts({s: n for s, n in app[phase].items() if s >= 500})
+            for phase in PHASES
+        )
+        + " |"
+    )
     stale = summary["stale"]
     lines.append(
         "| stale answers (nginx / app) | "

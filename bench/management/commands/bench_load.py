@@ -38,8 +38,8 @@ TOOLS = {
     "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
 }
 FAULTS = {
-    "redis": "Redis killed (SIGKILL), then started again, empty",
-    "postgres": "PostgreSQL stopped (pg_ctl stop -m fast), then started again",
+    "redis": "Redis killed (SIGKILL) for {outage} s, then started again, empty",
+    "postgres": "PostgreSQL stopped (pg_ctl stop -m fast) for {outage} s, then started again",
 }
 # What the readers, commenters and editor need to know of the loaded demo content.
 PLAN_CODE = """
@@ -253,7 +253,18 @@ class Command(BaseCommand):
             stack.callback(redis.stop)
             redis.start()
             env = self.environment(url, REDIS_URL=redis.url)
-            gunicorn = Gunicorn(directory, env, workers=o["workers"])
+            access_log = directory / "access.log"
+            gunicorn = Gunicorn(
+                directory,
+                env,
+                workers=o["workers"],
+                options=[
+                    "--access-logfile",
+                    str(access_log),
+                    "--access-logformat",
+                    load_report.GUNICORN_FORMAT,
+                ],
+            )
             stack.callback(gunicorn.stop)
             gunicorn.start()
             # deploy/nginx.conf as shipped, in front (as the tests run it).
@@ -278,7 +289,7 @@ class Command(BaseCommand):
                 )
             )
             self.stdout.write(
-                f"\nRun {number}: {FAULTS[fault]} for {o['outage']} s in the middle of "
+                f"\nRun {number}: {FAULTS[fault].format(outage=o['outage'])}, in the middle of "
                 f"{o['duration']} s; {o['readers']} readers ({commenters} commenting), 1 editor, "
                 f"gunicorn {o['workers']} workers behind deploy/nginx.conf at {host}"
             )
@@ -344,10 +355,11 @@ class Command(BaseCommand):
             for token in TOKEN.findall(text):
                 stored[token] = stored.get(token, 0) + 1
         fault_window = (window["start"], window["end"])
-        summary = load_report.summarise(records, fault_window, ended - began, stored)
+        app_log = access_log.read_text().splitlines() if access_log.exists() else []
+        summary = load_report.summarise(records, fault_window, ended - began, stored, app_log)
         editor_errors = [r["errors"] for r in records if r.get("event") == "editor_error"]
         run = {
-            "title": f"Run {number}: {FAULTS[fault]} for {o['outage']} s",
+            "title": f"Run {number}: {FAULTS[fault].format(outage=o['outage'])}",
             "fault": fault,
             "readers": o["readers"],
             "commenters": commenters,
