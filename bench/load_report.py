@@ -101,8 +101,10 @@ def served_stale(records, fault):
 def app_answers(lines, fault):
     """{phase: {status: count}} of what the app itself answered (its access log lines), nginx's
     own requests to it included: what nginx's stale copies hide from the readers. The log
-    tells the second an answer went out, so a phase's edges are known to within a second."""
+    tells only the second an answer went out, so the fault's window is widened by a second
+    each side: an answer counted before or after it certainly was."""
     counts = {phase: Counter() for phase in PHASES}
+    fault = (fault[0] - 1, fault[1] + 1)
     for line in lines:
         match = ACCESS_LINE.match(line)
         if not match:
@@ -272,7 +274,8 @@ def table(run):
     lines = [
         f"**{run['title']}** — {run['readers']} readers ({run['commenters']} commenting), "
         f"1 editor, {run['seconds']:.0f} s, fault {run['fault_offset'][0]:.0f}–"
-        f"{run['fault_offset'][1]:.0f} s; commit `{run['commit']}`",
+        f"{run['fault_offset'][1]:.0f} s; commit `{run['commit']}`"
+        + (f"; load average {run['load_average']:.1f}" if run.get("load_average") else ""),
         "",
         "| page | requests | req/s | p50 ms | p99 ms | 5xx before | 5xx during | 5xx after |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

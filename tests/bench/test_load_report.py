@@ -101,7 +101,8 @@ def test_the_apps_own_answers_are_read_from_gunicorns_access_log_by_phase():
     fault = (start + 100, start + 120)
     lines = [
         line(start + 50, 200),
-        line(start + 98, 500),  # answered before the fault: a failure of its own
+        line(start + 97, 500),  # answered before the fault: a failure of its own
+        line(start + 99.5, 500),  # within the second before it: it may have met the fault
         line(start + 100, 500),  # answered in the second the fault began
         line(start + 110, 503),
         line(start + 121, 500, seconds="2.000000"),  # sent during it, answered after
@@ -110,7 +111,7 @@ def test_the_apps_own_answers_are_read_from_gunicorns_access_log_by_phase():
     ]
     assert report.app_answers(lines, fault) == {
         "before": {200: 1, 500: 1},
-        "during": {500: 2, 503: 1},
+        "during": {500: 3, 503: 1},
         "after": {200: 1},
     }
     assert report.GUNICORN_FORMAT.startswith("%(t)s %(s)s %(L)s")

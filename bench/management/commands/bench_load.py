@@ -366,6 +366,8 @@ class Command(BaseCommand):
             "seconds": ended - began,
             "fault_offset": (window["start"] - began, window["end"] - began),
             "commit": self.commit,
+            # The machine is shared: how busy it was over the last minute of the run.
+            "load_average": os.getloadavg()[0],
             "summary": summary,
             "editor_errors": editor_errors[:5],
             "server_log": {
