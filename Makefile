@@ -84,7 +84,7 @@ bench-import: install
 
 # The episode-drop night with faults: locust drives 200 readers (5 % commenting) and an editor
 # against PostgreSQL + Redis + gunicorn behind deploy/nginx.conf, all of the bench's own on free
-# ports; Redis is killed mid-run, then PostgreSQL restarted in a second run (about 8 minutes).
+# ports; Redis is killed mid-run, then PostgreSQL restarted in a second run (about 10 minutes).
 # A quick look: make bench-load BENCH_LOAD_ARGS="--duration 30 --readers 40 --outage 8"
 bench-load: install servers
 	$(DEV) $(PY) manage.py bench_load $(BENCH_LOAD_ARGS)

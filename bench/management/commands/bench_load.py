@@ -6,12 +6,13 @@ Every server is the bench's own, on free 127.0.0.1 ports, in a temporary directo
 classes of tests/servers.py): the shared PostgreSQL and Redis are never touched. The demo
 content is loaded once into a database that each run copies, so every run starts alike.
 Prints, per run, a Markdown table (bench/load_report.py) and writes every figure to
-bench-data/load-<time>.json."""
+bench-data/load-<time>.json, with the servers' logs and every request in bench-data/load-<time>/."""
 
 import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -247,7 +248,8 @@ class Command(BaseCommand):
         directory.mkdir()
         # Each run starts from the same content: a copy of the prepared database.
         url = self.cluster.create_database(f"run_{number}_{fault}", template="episodic_load")
-        commenters = round(o["readers"] * o["commenting"])
+        # At least one commenter in a small run, unless commenting is off.
+        commenters = max(round(o["readers"] * o["commenting"]), 1 if o["commenting"] > 0 else 0)
         with ExitStack() as stack:
             redis = RedisServer(directory)
             stack.callback(redis.stop)
@@ -342,6 +344,10 @@ class Command(BaseCommand):
             (self.logs / f"run-{number}-{fault}-gunicorn.log").write_text(server_log)
             (self.logs / f"run-{number}-{fault}-locust.log").write_bytes(locust_log.read_bytes())
 
+        # What locust saw and what gunicorn answered, for a second look at any figure.
+        shutil.copy(records_path, self.logs / f"run-{number}-{fault}-records.jsonl")
+        if access_log.exists():
+            shutil.copy(access_log, self.logs / f"run-{number}-{fault}-access.log")
         records = [json.loads(line) for line in records_path.read_text().splitlines() if line]
         if not any(r.get("event", "request") == "request" for r in records):
             raise CommandError(f"locust recorded nothing:\n{locust_log.read_text()[-3000:]}")
