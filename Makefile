@@ -10,7 +10,7 @@ NGINX := /usr/sbin/nginx
 # Debian packages, installed only when what needs them is missing.
 apt_install = (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null)
 
-.PHONY: install browser servers run test lint format migrations-check bench bench-import clean
+.PHONY: install browser servers run test lint format migrations-check bench bench-load bench-import clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -81,3 +81,10 @@ bench-import: install
 		DATABASE_URL=$(BENCH_IMPORT_DB) DJANGO_MEDIA_ROOT=$(CURDIR)/$(BENCH_IMPORT_DIR)/media \
 		$(PY) manage.py import_wordpress $(BENCH_IMPORT_DIR)/export.xml \
 		--uploads $(BENCH_IMPORT_DIR)/uploads
+
+# The episode-drop night with faults: locust drives 200 readers (5 % commenting) and an editor
+# against PostgreSQL + Redis + gunicorn behind deploy/nginx.conf, all of the bench's own on free
+# ports; Redis is killed mid-run, then PostgreSQL restarted in a second run (about 10 minutes).
+# A quick look: make bench-load BENCH_LOAD_ARGS="--duration 30 --readers 40 --outage 8"
+bench-load: install servers
+	$(DEV) $(PY) manage.py bench_load $(BENCH_LOAD_ARGS)

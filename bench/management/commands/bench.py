@@ -70,6 +70,30 @@ def parse_wrk(output):
     }
 
 
+def production_environment(database_url, secret_key, workdir, **extra):
+    """The app's environment for a child process: production settings, DEBUG off, media and
+    static files in `workdir`; none of the caller's own REDIS_URL, DATABASE_URL or page cache
+    switch."""
+    env = {key: value for key, value in os.environ.items() if key not in MODE_VARIABLES}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secret_key,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            # gunicorn listens on 127.0.0.1; nginx, where there is one, stands in front.
+            "DJANGO_TRUSTED_PROXIES": "1",
+            "DJANGO_MEDIA_ROOT": str(Path(workdir) / "media"),
+            "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "DATABASE_URL": database_url,
+            **extra,
+        }
+    )
+    return env
+
+
 def fetch(url, timeout=30):
     """(status, headers, body) of one GET."""
     try:
@@ -204,25 +228,7 @@ class Command(BaseCommand):
     # -- datasets ---------------------------------------------------------------------------
 
     def environment(self, database_url, **extra):
-        """The app's environment for a child process: production settings, DEBUG off."""
-        env = {key: value for key, value in os.environ.items() if key not in MODE_VARIABLES}
-        env.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "config.settings",
-                "DJANGO_DEBUG": "0",
-                "DJANGO_SECRET_KEY": self.secret_key,
-                "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-                "DJANGO_SECURE_SSL_REDIRECT": "0",
-                # gunicorn listens on 127.0.0.1; in nginx mode nginx stands in front.
-                "DJANGO_TRUSTED_PROXIES": "1",
-                "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
-                "DJANGO_STATIC_ROOT": str(self.workdir / "static"),
-                "DJANGO_LOG_LEVEL": "WARNING",
-                "DATABASE_URL": database_url,
-                **extra,
-            }
-        )
-        return env
+        return production_environment(database_url, self.secret_key, self.workdir, **extra)
 
     def manage(self, env, *command, check=True, capture=False, timeout=3600):
         return subprocess.run(
