@@ -197,8 +197,9 @@ class PageCacheMiddleware:
             if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
-                cache.set(VARY_PREFIX + base, spec, lifetime)
-                cache.set(stored_page_key(request, base, spec), stored, lifetime)
+                entries = {VARY_PREFIX + base: spec, stored_page_key(request, base, spec): stored}
+                if cache.set_many(entries, lifetime):
+                    stored = None  # the cache is away or full: the page is not kept
         response.page_cache = "miss" if stored else "bypass"
         return self.answer(request, response, stored, modified, started, schedule)
 

@@ -108,7 +108,9 @@ class PageCacheApplication:
         # A page from the future (a clock set back) is as stale as one past its time.
         if not page.built_at <= now < page.expires:
             return self.forget(key)
-        if now < answer.stale_at and generation.watch.current() == answer.checked:
+        token = generation.watch.current()
+        # None: the token cannot be known (Redis away), so neither can the purges since.
+        if now < answer.stale_at and token is not None and token == answer.checked:
             # No purge since the last check, so no publication either (each purges "recaps"),
             # and the stored page expires before the next one that was known comes.
             lifetimes = policy.lifetimes(page.kind, now, answer.upcoming)
