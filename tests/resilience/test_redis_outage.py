@@ -86,9 +86,15 @@ def report(title, *lines):
     print(f"\n{title}", *lines, sep="\n")  # noqa: T201
 
 
-def uncached_seconds(base, count):
-    """How long a page takes that the page cache never keeps (an unknown query)."""
-    return [Client(base).get(f"/?probe={time.time_ns()}").seconds for _ in range(count)]
+def uncached_seconds(base, count, record, phase, timeout=40):
+    """How long a page takes that the page cache never keeps (an unknown query), each time.
+    A hang fails the test at once (no answer in `timeout` seconds)."""
+    seconds = []
+    for _ in range(count):
+        answer = record.add(phase, "probe", Client(base, timeout).get(f"/?probe={time.time_ns()}"))
+        assert answer.status, answer.text
+        seconds.append(answer.seconds)
+    return seconds
 
 
 def tag_id(env, slug="k-drama"):
@@ -114,12 +120,12 @@ def test_redis_killed_mid_test_costs_no_answer_and_no_edit(
     assert [answer.status for answer in answers] == [200, 302, 200]
     sweep(base, "before", record, rounds=2)
     assert cached(base, RECAP)
-    up = uncached_seconds(base, 5)
+    up = uncached_seconds(base, 5, record, "before")
 
     redis_server.kill()
     sweep(base, "during", record, rounds=2)
     record.add("during", "edit", rename_tag(editor, tag_id(demo_env), "K-drama Mania"))
-    down = uncached_seconds(base, 5)
+    down = uncached_seconds(base, 5, record, "during")
     sweep(base, "during", record)
 
     redis_server.start()
@@ -152,12 +158,12 @@ def test_a_frozen_redis_costs_a_request_at_most_its_timeout(
     base, record = server.url, Phases()
     editor, _ = log_in(base)
     sweep(base, "before", record, rounds=2)
-    up = uncached_seconds(base, 8)
+    up = uncached_seconds(base, 8, record, "before")
 
     redis_server.freeze()
     # Each worker waits once for the timeout (0.25 s), then leaves Redis alone but for a try
     # now and then: no request waits longer than one timeout.
-    down = uncached_seconds(base, 20)
+    down = uncached_seconds(base, 20, record, "during", timeout=5)
     sweep(base, "during", record)
     assert record.failures == []
     record.add("during", "edit", rename_tag(editor, tag_id(demo_env), "K-drama Mania"))
