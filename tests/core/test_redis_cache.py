@@ -9,7 +9,8 @@ import pytest
 import redis
 from django.core.cache import cache, caches
 
-from core.cache import CacheUnavailable, RedisCache
+from core import cache as backend
+from core.cache import RedisCache
 from core.ratelimit import over_limit
 
 pytestmark = pytest.mark.usefixtures("redis_cache")
@@ -50,7 +51,7 @@ def test_every_operation_is_a_miss_while_redis_is_away(redis_cache):
         assert cache.delete_many(["a", "b"]) is None
         assert cache.has_key("core:redis:kept") is False
         assert cache.touch("core:redis:kept") is False
-        with pytest.raises(CacheUnavailable):
+        with pytest.raises(backend.CacheUnavailable):
             cache.incr("core:redis:count")
         with pytest.raises(ValueError):  # as for a key that is not there
             cache.incr("core:redis:count")
@@ -107,8 +108,6 @@ def test_one_warning_per_interval_and_one_when_redis_is_back(redis_cache, settin
 
 
 def test_redis_back_runs_what_waited_for_it_before_any_read(redis_cache, monkeypatch):
-    from core import cache as backend
-
     cache.set("core:redis:kept", "value", 30)
     seen = []
     monkeypatch.setattr(backend, "_recovery_callbacks", [lambda: seen.append("callback")])
