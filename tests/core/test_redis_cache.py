@@ -6,7 +6,6 @@ import logging
 import time
 
 import pytest
-import redis
 from django.core.cache import cache, caches
 
 from core import cache as backend
@@ -74,16 +73,14 @@ def test_a_hung_redis_costs_one_timeout_then_nothing(redis_cache, settings):
 
 def test_a_full_redis_refuses_writes_and_still_reads(redis_cache):
     cache.set("core:redis:kept", "value", 30)
-    with redis.Redis.from_url(redis_cache.url) as client:
-        client.config_set("maxmemory", 1)
-        client.config_set("maxmemory-policy", "noeviction")
-    cache.set("core:redis:kept", "other", 30)
-    assert cache.set_many({"core:redis:kept": "other"}, 30) == ["core:redis:kept"]
-    assert cache.add("core:redis:new", 1, 30) is False
-    assert cache.get("core:redis:kept") == "value"
-    # Deleting frees memory: a full Redis takes it.
-    cache.delete("core:redis:kept")
-    assert cache.get("core:redis:kept") is None
+    with redis_cache.full():
+        cache.set("core:redis:kept", "other", 30)
+        assert cache.set_many({"core:redis:kept": "other"}, 30) == ["core:redis:kept"]
+        assert cache.add("core:redis:new", 1, 30) is False
+        assert cache.get("core:redis:kept") == "value"
+        # Deleting frees memory: a full Redis takes it.
+        cache.delete("core:redis:kept")
+        assert cache.get("core:redis:kept") is None
 
 
 def test_one_warning_per_interval_and_one_when_redis_is_back(redis_cache, settings, caplog):

@@ -23,7 +23,7 @@ from tests.resilience.demo_site import (
     post_comment,
     rename_tag,
 )
-from tests.servers import Gunicorn, RedisServer, query, wait_until
+from tests.servers import Gunicorn, query, wait_until
 
 WARNING = "Redis (the cache) is unreachable"
 
@@ -187,25 +187,25 @@ def test_a_frozen_redis_costs_a_request_at_most_its_timeout(
     assert statistics.median(down) < statistics.median(up) + 0.1, (up, down)
 
 
-def test_a_full_redis_refusing_writes_serves_every_page_and_the_edit(launch, tmp_path, demo_env):
+def test_a_full_redis_refusing_writes_serves_every_page_and_the_edit(
+    launch, tmp_path, demo_env, redis_server
+):
     """`maxmemory` with `noeviction`: reads work, writes are refused with OOM errors."""
-    (tmp_path / "redis").mkdir()
-    cache_server = launch(RedisServer(tmp_path / "redis", maxmemory=256 * 1024 * 1024))
-    server = serve(launch, tmp_path, demo_env, cache_server.url)
+    server = serve(launch, tmp_path, demo_env, redis_server.url)
     base, record = server.url, Phases()
     editor, _ = log_in(base)
     sweep(base, "before", record, rounds=2)
     assert cached(base, TAG)
 
-    with redis.Redis.from_url(cache_server.url) as client:
-        client.config_set("maxmemory", 1)
-        with pytest.raises(redis.exceptions.OutOfMemoryError):
-            client.set("episodic:test:full", "x")
-    sweep(base, "during", record)
-    record.add("during", "edit", rename_tag(editor, tag_id(demo_env), "K-drama Mania"))
-    # The purge could not be written: the copies kept of the tag's pages are stale anyway.
-    fresh = [shows_everywhere(base, "K-drama Mania") for _ in range(4)]
-    sweep(base, "during", record)
+    with redis_server.full():
+        with redis.Redis.from_url(redis_server.url) as client:
+            with pytest.raises(redis.exceptions.OutOfMemoryError):
+                client.set("episodic:test:full", "x")
+        sweep(base, "during", record)
+        record.add("during", "edit", rename_tag(editor, tag_id(demo_env), "K-drama Mania"))
+        # The purge could not be written: the copies kept of the tag's pages are stale anyway.
+        fresh = [shows_everywhere(base, "K-drama Mania") for _ in range(4)]
+        sweep(base, "during", record)
     report("Redis full:", record.summary())
 
     assert_served(record, "before")
