@@ -68,6 +68,7 @@ class Breaker:
         self.backoff = retry_seconds
         self.trying = False
         self.warned_at = {}
+        self.outage_logged = False
 
     @property
     def down(self):
@@ -97,22 +98,25 @@ class Breaker:
             self.retry_at = now + self.backoff
             self.trying = False
             down_for = now - self.down_since
-        self.warn(
+        if self.warn(
             "unreachable",
             "Redis (the cache) is unreachable (%s): pages are built uncached, down for %.1f s, "
             "next try in %.1f s",
             describe(error),
             down_for,
             self.backoff,
-        )
+        ):
+            self.outage_logged = True
 
     def recovered(self):
         with self.lock:
             was_down, self.down_since = self.down_since, None
             self.trying = False
             self.backoff = self.retry_seconds
-            self.warned_at.pop("unreachable", None)
-        if was_down is not None:
+            logged, self.outage_logged = self.outage_logged, False
+        # Said once for an outage the log told of: a Redis that comes and goes within the
+        # interval is not a line per return.
+        if was_down is not None and logged:
             logger.warning(
                 "Redis (the cache) answers again after %.1f s", time.monotonic() - was_down
             )
@@ -123,13 +127,16 @@ class Breaker:
             self.trying = False
 
     def warn(self, kind, message, *args):
+        """Logs `message` unless one of its `kind` was logged within the interval: whether it
+        was logged."""
         now = time.monotonic()
         with self.lock:
             last = self.warned_at.get(kind)
             if last is not None and now - last < self.warning_seconds:
-                return
+                return False
             self.warned_at[kind] = now
         logger.warning(message, *args)
+        return True
 
 
 def describe(error):
