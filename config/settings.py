@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database away: stored pages stale (the page cache, next), else a branded 503 that
+    # gives back any form that was sent (core.database_outage) — never a 500.
+    "core.database_outage.DatabaseOutageMiddleware",
     # Reader pages from the cache before sessions, auth and CSRF are looked at; it also sets
     # every reader page's caching headers (public or private, ETag, Cache-Tag).
     "pagecache.middleware.PageCacheMiddleware",
@@ -144,6 +147,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that hangs costs a request seconds, then a 503 (core.database_outage).
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -269,6 +277,14 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# A slow or unreachable S3 costs a request seconds, not minutes (botocore alone waits 60 s a
+# read and makes 5 attempts): core.s3 gives its client these limits, attempts counting the
+# first. After the storage failed to answer, reader pages stop asking it for a while
+# (core.media_faults).
+S3_CONNECT_TIMEOUT = float(os.environ.get("EPISODIC_S3_CONNECT_TIMEOUT", "2"))
+S3_READ_TIMEOUT = float(os.environ.get("EPISODIC_S3_READ_TIMEOUT", "5"))
+S3_MAX_ATTEMPTS = int(os.environ.get("EPISODIC_S3_MAX_ATTEMPTS", "2"))
+MEDIA_STORAGE_RETRY_SECONDS = float(os.environ.get("EPISODIC_MEDIA_STORAGE_RETRY_SECONDS", "30"))
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {

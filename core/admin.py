@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from taggit.forms import TagField
 from taggit.managers import TaggableManager
 
 from .images import ImageUploadField
+from .media_faults import MediaStorageError, faults
 
 SMALLINT_MAX = 32_767
 
@@ -169,8 +171,45 @@ class EditorFieldsMixin(SafeRelationsMixin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class BaseAdmin(EditorFieldsMixin, admin.ModelAdmin):
-    """What every editors' admin shares: save buttons at the top and pages of a readable size."""
+MEDIA_STORAGE_UNAVAILABLE = (
+    "The media storage (where images are kept) could not be reached, so nothing was saved. "
+    "Choose the image again and save in a minute; the rest of the form is as you left it."
+)
+
+
+class MediaStorageErrorsMixin:
+    """A save that fails because the media storage is away (S3 unreachable or timing out, a
+    full or read-only disk) is the form again with an error saying so, not a server error.
+
+    The failed save was rolled back (the change form is one transaction); the form is then
+    built again from what was posted, without the uploads (a browser never sends a file
+    twice, and the storage may have taken the temporary file), and refused."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except MediaStorageError as error:
+            faults.failed(error.name, error.error)
+        request._media_storage_failed = True
+        request._files = MultiValueDict()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "_media_storage_failed", False):
+            form = type(form.__name__, (StorageRefusedForm, form), {})
+        return form
+
+
+class StorageRefusedForm:
+    def clean(self):
+        super().clean()
+        raise ValidationError(MEDIA_STORAGE_UNAVAILABLE, code="media_storage_unavailable")
+
+
+class BaseAdmin(MediaStorageErrorsMixin, EditorFieldsMixin, admin.ModelAdmin):
+    """What every editors' admin shares: save buttons at the top, pages of a readable size, and
+    a form error, not a server error, when the media storage is away."""
 
     save_on_top = True
     list_per_page = 50

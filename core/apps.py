@@ -9,12 +9,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Site building blocks"
 
     def ready(self):
-        from . import mediafiles
+        from . import database_outage, mediafiles
         from .checks import trusted_proxies_check
         from .client_address import trusted_proxies
         from .sites import sync_site
 
         mediafiles.connect()
+        database_outage.connect()
         register(trusted_proxies_check, Tags.security)
         # A malformed DJANGO_TRUSTED_PROXIES stops the start, not the first request.
         trusted_proxies()

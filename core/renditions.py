@@ -23,6 +23,9 @@ from imagekit.utils import get_by_qname, get_storage
 from PIL import Image
 from pilkit.utils import process_image
 
+from .media_faults import STORAGE_ERRORS, MediaStorageError, faults
+from .mediafiles import STORED
+
 FORMATS = {
     "webp": ("WEBP", {"quality": 78}),
     "jpeg": ("JPEG", {"quality": 82, "progressive": True}),
@@ -45,6 +48,19 @@ class OneDecode(Optimistic):
     it at once: imagekit alone would open and decode the source once per rendition."""
 
     def on_source_saved(self, file):
+        source = file.generator.source
+        try:
+            self.make(file)
+        except STORAGE_ERRORS as error:
+            if source.instance.__dict__.get(STORED, {}).get(source.field.name) != source.name:
+                # A new image: the save fails (the admin says the storage is away).
+                raise MediaStorageError(source.name, error) from error
+            # The row's own image (an editor saving the text of a row whose file is gone, or
+            # while the storage is away): the save goes on; renditions still missing are made
+            # on a later save, once the storage answers.
+            faults.failed(source.name, error)
+
+    def make(self, file):
         # imagekit also calls this on the first save of every instance loaded from the
         # database, its image changed or not: as Optimistic does, a rendition already made
         # is left alone (and its source, maybe on S3, unread).
@@ -233,6 +249,9 @@ def scaled_size(width, height, target):
     return target, round(height * target / width)
 
 
+#: The height/width of the box of a picture whose size is not known.
+UNKNOWN_RATIO = 9 / 16
+
 # imagekit hashes the spec to name every rendition (a few milliseconds per picture); a name
 # depends only on the model's specs and the source file's name, so it is worked out once.
 _pictures = {}
@@ -267,8 +286,12 @@ def _build_picture(instance, widths, size, ratio):
     fallback = usable[min(1, len(usable) - 1)]
     if ratio:
         width, height = fallback, round(fallback * ratio)
-    elif size:
+    elif size and all(size):
         width, height = scaled_size(size[0], size[1], fallback)
+    elif size:
+        # A size not known (not stored, and its file not readable): a 16:9 box to hold its
+        # place, which a loaded image replaces with its own ratio (`height: auto`).
+        width, height = fallback, round(fallback * UNKNOWN_RATIO)
     else:
         width = height = None
     return Picture(

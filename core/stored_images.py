@@ -19,6 +19,7 @@ from django.db.models.fields.files import ImageFieldFile
 from django.utils.text import slugify
 
 from .images import FORMATS, detected_format, validate_image
+from .media_faults import STORAGE_ERRORS, MediaStorageError, attempt
 
 #: Characters kept from the name an image came with.
 MAX_STEM = 40
@@ -46,7 +47,13 @@ def content_type(name):
 
 class StoredImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
-        super().save(stored_name(name, detected_format(content)), content, save)
+        name = stored_name(name, detected_format(content))
+        try:
+            super().save(name, content, save=False)
+        except STORAGE_ERRORS as error:
+            raise MediaStorageError(name, error) from error
+        if save:
+            self.instance.save()
 
 
 class StoredImageField(models.ImageField):
@@ -54,3 +61,18 @@ class StoredImageField(models.ImageField):
 
     attr_class = StoredImageFieldFile
     default_validators = [validate_image]
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """Django reads a stored image's size from the storage whenever a row without one is
+        loaded (a row written before its size was kept, a raw insert): a file gone or a
+        storage away leaves the size unknown, for the page to render without it, instead of
+        failing the page."""
+        file = instance.__dict__.get(self.attname)
+        stored = file if isinstance(file, str) else getattr(file, "name", None)
+        if not stored or not getattr(file, "_committed", True):
+            # No file, or an upload still in memory: nothing to ask the storage.
+            return super().update_dimension_fields(instance, force, *args, **kwargs)
+        parent = super()
+        return attempt(
+            lambda: parent.update_dimension_fields(instance, force, *args, **kwargs), stored
+        )

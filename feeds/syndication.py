@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.text import Truncator
 
+from core.media_faults import attempt
 from core.richtext import text_without_spoilers
 from recaps.models import Recap, Still
 from shows.models import Show
@@ -49,13 +50,16 @@ def feed_tags(request, slug=None):
 def file_size(field_file):
     """The stored file's size in bytes, remembered in the cache: stored names never change
     their content (uploads get fresh names), and asking S3 for a size is a round trip.
-    None when the file is missing."""
+    None when the file is missing or the storage does not answer (the item goes without its
+    enclosure; core.media_faults logs it and spares the storage the next requests)."""
     key = f"feeds:file-size:{field_file.storage.__class__.__name__}:{field_file.name}"
     size = cache.get(key)
     if size is None:
         try:
-            size = field_file.storage.size(field_file.name)
-        except (OSError, ValueError, NotImplementedError):
+            size = attempt(lambda: field_file.storage.size(field_file.name), field_file.name)
+        except (ValueError, NotImplementedError):
+            return None
+        if size is None:
             return None
         cache.set(key, size, FILE_SIZE_CACHE_SECONDS)
     return size

@@ -9,7 +9,12 @@ for a search's lifetime and at most PAGE_CACHE_SEARCH_PAGES_PER_MINUTE a minute.
 theme, spoiler mark or ratings cookie get the copy made for the part of their cookies that
 changes this page (their theme, their marks for the shows the page shows, their score for the
 episode it rates): a bounded number of copies per page. Staff and readers with a held comment
-(a session) bypass the cache."""
+(a session) bypass the cache.
+
+While the database is away, a request whose page cannot be built gets the copy stored for it
+even past its lifetime, or after a purge (`X-Page-Cache: stale`, with its `Age`), for as long as
+the `stale-if-error` the pages promise shared caches: stored copies are kept that much longer
+than they are fresh. Anything else goes on to `core.database_outage`'s 503."""
 
 import gzip
 import hashlib
@@ -19,8 +24,10 @@ import brotli
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
 
+from core.database_outage import DATABASE_AWAY
 from core.ratelimit import over_limit
 
 from . import policy, settings, tags
@@ -170,6 +177,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         started = time.time()
         use_cache = settings.enabled() and cacheable_request(request)
+        try:
+            return self.respond(request, use_cache, started)
+        except DATABASE_AWAY:
+            stale = self.stale_copy(request, started) if use_cache else None
+            if stale is None:
+                raise
+            return self.answer_stale(request, stale, started)
+
+    def respond(self, request, use_cache, started):
         if use_cache:
             base = page_key(request)
             found = self.lookup(request, base, started)
@@ -197,8 +213,14 @@ class PageCacheMiddleware:
             if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
+                # Kept past its lifetime, for while the database is away (`stale_copy`);
+                # not search pages, which any text makes (up to a budget a minute): a day of
+                # them would be a day's budget of pages.
+                kept = lifetime
+                if kind != policy.SEARCH:
+                    kept += django_settings.CACHE_STALE_IF_ERROR
                 entries = {VARY_PREFIX + base: spec, stored_page_key(request, base, spec): stored}
-                if cache.set_many(entries, lifetime):
+                if cache.set_many(entries, kept):
                     stored = None  # the cache is away or full: the page is not kept
         response.page_cache = "miss" if stored else "bypass"
         return self.answer(request, response, stored, modified, started, schedule)
@@ -225,6 +247,47 @@ class PageCacheMiddleware:
             found.get(settings.PUBLICATIONS_KEY), known.get(tags.RECAPS), now
         )
         return stored, schedule
+
+    def stale_copy(self, request, now):
+        """The copy last stored for this page and reader, however old (up to stale-if-error
+        past its lifetime) and whatever was purged since: the last good copy, as a CDN's
+        stale-if-error or Varnish's grace serve it while the origin is down."""
+        base = page_key(request)
+        spec = NO_VARIANTS
+        if policy.has_reader_cookies(request):
+            spec = cache.get(VARY_PREFIX + base)
+            if spec is None:
+                return None
+        stored = cache.get(stored_page_key(request, base, spec))
+        if stored is None:
+            return None
+        if not stored.built_at <= now < stored.expires + django_settings.CACHE_STALE_IF_ERROR:
+            return None
+        return stored
+
+    def answer_stale(self, request, stored, now):
+        """The stored copy as it was given, marked stale and kept by no cache after us: the
+        next answer may be the fresh page."""
+        response = stored.response()
+        response.page_cache = "stale"
+        if stored.reads_cookies:
+            patch_vary_headers(response, ["Cookie"])
+        response["Cache-Tag"] = ",".join(stored.tags)
+        response["Last-Modified"] = http_date(stored.modified)
+        patch_cache_control(response, no_store=True)
+        response["X-Accel-Expires"] = "0"
+        if django_settings.PAGE_COMPRESSION:
+            self.compress(request, response, stored)
+        response["X-Page-Cache"] = "stale"
+        response["Age"] = str(max(0, int(now - stored.built_at)))
+        response["Content-Length"] = str(len(response.content))
+        conditional = get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(stored.modified), response=response
+        )
+        if conditional is not response:
+            for name in ("Cache-Tag", "X-Accel-Expires", "X-Page-Cache", "Age"):
+                conditional[name] = response[name]
+        return conditional
 
     def storable(self, request, response):
         query = request.META.get("QUERY_STRING", "")

@@ -224,7 +224,8 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
     }
 
     class Media:
-        js = ["recaps/admin/workflow.js"]
+        # draft.js: the form's local draft, kept in the browser as the editor types.
+        js = ["recaps/admin/workflow.js", "recaps/admin/draft.js"]
 
     # Who sees and changes what. The checks are in recaps.workflow, shared with the preview.
 

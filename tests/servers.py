@@ -261,11 +261,13 @@ class PostgresCluster:
     def running(self):
         return (self.data / "postmaster.pid").exists()
 
-    def start(self):
+    def start(self, **settings):
+        """`settings`: server settings for this run (`max_connections=5`)."""
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
+        options += "".join(f" -c {name}={value}" for name, value in settings.items())
         self.run("pg_ctl", "start", "-D", self.data, "-l", self.log, "-w", "-o", options)
         return self
 
@@ -275,9 +277,9 @@ class PostgresCluster:
         if self.running:
             self.run("pg_ctl", "stop", "-D", self.data, "-m", mode, "-w")
 
-    def restart(self):
+    def restart(self, **settings):
         self.stop()
-        return self.start()
+        return self.start(**settings)
 
     def postmaster(self):
         return int((self.data / "postmaster.pid").read_text().split()[0])

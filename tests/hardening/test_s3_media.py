@@ -1,62 +1,23 @@
 """Media on S3, the storage the README deploys: django-storages against moto's S3 server, which
-the test starts on 127.0.0.1. A poster and a still uploaded through the admin land in the
-bucket with their renditions, reader pages point at the bucket's domain, and deleting the still
-in the recap form removes its objects from the bucket. Every object's type is the one its name
-says, and names say the format Pillow found in the file."""
+the test starts on 127.0.0.1 (tests.s3). A poster and a still uploaded through the admin land
+in the bucket with their renditions, reader pages point at the bucket's domain, and deleting
+the still in the recap form removes its objects from the bucket. Every object's type is the
+one its name says, and names say the format Pillow found in the file."""
 
-import socket
-
-import boto3
 import pytest
 from django.core.files.base import ContentFile
-from moto.server import ThreadedMotoServer
 
 from recaps.models import Still
 from tests import images
 from tests.admin_forms import add_inline_rows, form_data, post_still
+from tests.s3 import BUCKET, DOMAIN, MotoS3, use_bucket
 
 pytestmark = pytest.mark.django_db
 
-BUCKET = "episodic-media"
-DOMAIN = "media.episodic.test"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture
-def bucket(settings, monkeypatch):
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
-    s3.create_bucket(Bucket=BUCKET)
-    # What config/settings.py builds from DJANGO_S3_BUCKET, _ENDPOINT_URL and _CUSTOM_DOMAIN.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "core.s3.S3MediaStorage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "endpoint_url": endpoint,
-                "custom_domain": DOMAIN,
-                "file_overwrite": False,
-                "querystring_auth": False,
-            },
-        },
-    }
-    yield s3
-    server.stop()
+def bucket(settings, monkeypatch, tmp_path, launch):
+    return use_bucket(launch(MotoS3(tmp_path)), settings, monkeypatch)
 
 
 def keys(s3):

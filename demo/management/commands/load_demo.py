@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core.renditions import generate_all
 from demo import art
 from demo.articles import RECAPS
 from demo.catalogue import CREDITS, PEOPLE, PEOPLE_PALETTE, PLATFORMS, SHOWS
@@ -293,5 +294,10 @@ class DemoLoader:
         if not current.storage.exists(target):
             target = current.storage.save(target, ContentFile(draw()))
             self.images_drawn += 1
+        redrawn = target == current.name
         setattr(instance, field_name, target)
+        if redrawn:
+            # The row's own file, deleted by hand and drawn again under its name: imagekit
+            # sees no new image on the save, so its renditions are made here.
+            generate_all(instance, field_name)
         return True
