@@ -109,8 +109,10 @@ class PageCacheApplication:
         if not page.built_at <= now < page.expires:
             return self.forget(key)
         token = generation.watch.current()
-        # None: the token cannot be known (Redis away), so neither can the purges since.
-        if now < answer.stale_at and token is not None and token == answer.checked:
+        # With Redis, None is a token that cannot be known (Redis away), and so neither can the
+        # purges since; in local memory, that no purge was made in this process yet.
+        known = token is not None or not settings.is_shared()
+        if now < answer.stale_at and known and token == answer.checked:
             # No purge since the last check, so no publication either (each purges "recaps"),
             # and the stored page expires before the next one that was known comes.
             lifetimes = policy.lifetimes(page.kind, now, answer.upcoming)

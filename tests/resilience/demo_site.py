@@ -53,9 +53,9 @@ def demo_sqlite(tmp_path_factory, migrated_sqlite):
 def demo_postgres(tmp_path_factory, own_postgres, migrated_postgres):
     """The demo's database in the tests' PostgreSQL cluster (its name, to copy) and media."""
     directory = tmp_path_factory.mktemp("demo-postgres")
-    url = own_postgres.create_database("demo", template=migrated_postgres)
+    url = own_postgres.create_database(template=migrated_postgres)
     load_demo(site_environment(directory, DATABASE_URL=url))
-    return "demo", directory
+    return url.rsplit("/", 1)[1], directory
 
 
 @pytest.fixture
