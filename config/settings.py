@@ -158,9 +158,27 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "episodic")
 
 
+# Redis is a cache: when it is away or hangs, pages are built uncached (core/cache.py). Each
+# operation waits at most these seconds for it; after a failure the process leaves it alone for
+# a back-off from REDIS_RETRY_SECONDS, doubling up to REDIS_RETRY_MAX_SECONDS, and logs one
+# warning per REDIS_WARNING_SECONDS while it stays away.
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": float(os.environ.get("EPISODIC_REDIS_CONNECT_TIMEOUT", "0.25")),
+    "socket_timeout": float(os.environ.get("EPISODIC_REDIS_TIMEOUT", "0.25")),
+    "retry_seconds": float(os.environ.get("EPISODIC_REDIS_RETRY_SECONDS", "0.5")),
+    "retry_max_seconds": float(os.environ.get("EPISODIC_REDIS_RETRY_MAX_SECONDS", "5")),
+    "warning_seconds": float(os.environ.get("EPISODIC_REDIS_WARNING_SECONDS", "60")),
+}
+
+
 def redis_cache(url):
     """The cache on the Redis server at `url` (tests point it at servers of their own)."""
-    return {"BACKEND": "core.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": CACHE_KEY_PREFIX}
+    return {
+        "BACKEND": "core.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": REDIS_CACHE_OPTIONS,
+    }
 
 
 if REDIS_URL:

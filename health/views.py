@@ -18,10 +18,16 @@ def liveness(request):
     return response
 
 
+# Checks whose failure leaves the instance serving: without the cache, pages are built uncached
+# (core/cache.py), and every instance shares the cache, so taking them all out of the load
+# balancer for it would turn a slower site into no site.
+DEGRADING = frozenset({"cache"})
+
+
 class Readiness(HealthCheckView):
     """Whether this instance can serve as its code expects, as JSON: each check's "OK" or why
     not, 200 when all pass, 503 otherwise (django-health-check answers 500 and negotiates HTML;
-    load balancers read 503 as "not ready")."""
+    load balancers read 503 as "not ready"). A failed cache alone is 200, "degraded"."""
 
     def named_checks(self):
         checks = {
@@ -51,10 +57,12 @@ class Readiness(HealthCheckView):
             results = await asyncio.gather(
                 *(check.get_result(executor) for check in checks.values())
             )
-        ready = not any(result.error for result in results)
+        failed = {name for name, result in zip(checks, results, strict=True) if result.error}
+        ready = failed <= DEGRADING
+        status = "unavailable" if not ready else "degraded" if failed else "ready"
         response = JsonResponse(
             {
-                "status": "ready" if ready else "unavailable",
+                "status": status,
                 "checks": {
                     name: str(result.error) if result.error else "OK"
                     for name, result in zip(checks, results, strict=True)

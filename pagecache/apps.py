@@ -6,6 +6,9 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import invalidation
+        from core.cache import after_outage
+
+        from . import invalidation, tags
 
         invalidation.connect()
+        after_outage(tags.after_outage)

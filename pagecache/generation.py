@@ -7,7 +7,12 @@ project's machine, as long as the rest of a stored answer), so each serving proc
 from the purges' channel: a thread subscribes, reads the token once subscribed, and takes each
 new one as it is published. Until it has subscribed, or after its connection drops, the token
 is read from the cache as before. A purge in another process reaches this one as fast as Redis
-delivers a message; one in this process, at once."""
+delivers a message; one in this process, at once.
+
+When Redis is away the token cannot be known: `current()` is then None, which no page was
+checked under. The thread pings the channel when it is quiet, so a Redis that hangs (and
+answers nothing, not even an error) counts as away within LOST_SECONDS; it tells the cache
+(core/cache.py), so requests stop waiting on it, and subscribes again every RETRY_SECONDS."""
 
 import logging
 import secrets
@@ -15,9 +20,15 @@ import threading
 import time
 
 from django.core.cache import cache, caches
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from core.cache import UNREACHABLE
 
 GENERATION_KEY = "pc:generation"
 RETRY_SECONDS = 1
+# The channel is pinged after this long without a message; silent for LOST_SECONDS, Redis hangs.
+PING_SECONDS = 0.5
+LOST_SECONDS = 2
 
 logger = logging.getLogger(__name__)
 
@@ -26,15 +37,18 @@ def new_generation():
     """Written after the tag versions it follows: whoever reads the old token read the old
     versions at worst, and reads the new ones once the token changes."""
     token = secrets.token_hex(8)
-    cache.set(GENERATION_KEY, token, None)
+    if cache.set_many({GENERATION_KEY: token}, None):
+        # Not written (a full Redis refuses writes but takes deletes): no reader of the key may
+        # go on trusting the token before this purge.
+        cache.delete(GENERATION_KEY)
     announce(token)
     return token
 
 
 def announce(token):
-    client = redis_client()
-    if client is not None:
-        client.publish(channel(), token)
+    publish = getattr(caches["default"], "publish", None)
+    if publish is not None:
+        publish(channel(), token)
     watch.heard(token)
 
 
@@ -63,11 +77,15 @@ class Watch:
     def __init__(self):
         self.token = None
         self.live = False
+        self.heard_at = 0.0  # time.monotonic() of the channel's last word
         self.started = False
         self.lock = threading.Lock()
 
     def current(self):
-        return self.token if self.live else cache.get(GENERATION_KEY)
+        """The token of the last purge, or None when it cannot be known (Redis away)."""
+        if self.live and time.monotonic() - self.heard_at < LOST_SECONDS:
+            return self.token
+        return cache.get(GENERATION_KEY)
 
     def heard(self, token):
         if self.live:
@@ -90,24 +108,48 @@ class Watch:
         while True:
             try:
                 self.listen()
+            except UNREACHABLE:
+                # Redis away, or only this connection cut? The cache tries it at once: if away,
+                # requests stop waiting on it, and it is logged there once per interval.
+                reachable = getattr(caches["default"], "reachable", None)
+                if reachable is not None:
+                    reachable(force=True)
             except Exception as error:  # noqa: BLE001 - any failure: read the cache, retry
                 logger.warning("The page cache's purge channel failed: %s", error)
-            self.live = False
             time.sleep(RETRY_SECONDS)
 
     def listen(self):
         subscription = redis_client().pubsub()
         try:
             subscription.subscribe(channel())
-            for message in subscription.listen():
-                if message["type"] == "subscribe":
-                    # Subscribed before reading: a purge from now on arrives as a message.
-                    self.token = first_generation()
-                    self.live = True
-                elif message["type"] == "message":
-                    self.token = message["data"].decode()
+            heard = pinged = time.monotonic()
+            while True:
+                message = subscription.get_message(timeout=PING_SECONDS)
+                now = time.monotonic()
+                if message is not None:
+                    heard = self.heard_at = now
+                    self.take(message)
+                if now - heard >= LOST_SECONDS:
+                    raise RedisTimeoutError("the purge channel went silent")
+                if now - max(heard, pinged) >= PING_SECONDS:
+                    subscription.ping()
+                    pinged = now
         finally:
+            self.live = False
             subscription.close()
+
+    def take(self, message):
+        if message["type"] == "subscribe":
+            # Redis answers: if it was away, the cache first runs what waited for it (the
+            # purges made meanwhile, core.cache.after_outage).
+            reachable = getattr(caches["default"], "reachable", None)
+            if reachable is not None:
+                reachable(force=True)
+            # Subscribed before reading: a purge from now on arrives as a message.
+            self.token = first_generation()
+            self.live = True
+        elif message["type"] == "message":
+            self.token = message["data"].decode()
 
 
 watch = Watch()

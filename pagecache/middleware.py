@@ -219,8 +219,9 @@ class PageCacheMiddleware:
                 kept = lifetime
                 if kind != policy.SEARCH:
                     kept += django_settings.CACHE_STALE_IF_ERROR
-                cache.set(VARY_PREFIX + base, spec, kept)
-                cache.set(stored_page_key(request, base, spec), stored, kept)
+                entries = {VARY_PREFIX + base: spec, stored_page_key(request, base, spec): stored}
+                if cache.set_many(entries, kept):
+                    stored = None  # the cache is away or full: the page is not kept
         response.page_cache = "miss" if stored else "bypass"
         return self.answer(request, response, stored, modified, started, schedule)
 

@@ -11,9 +11,18 @@ the cache forgot can never bring an old copy back.
 
 A version may lie in the future: that is a purge already decided but not yet in force, which
 readers' ratings use to refresh their pages at most once a minute (`purge_at`).
+
+A purge is never forgotten when Redis cannot take it. Its versions are deleted instead where
+Redis still takes that (a full `maxmemory` refuses writes, not deletes): unknown counts as
+stale. And the process keeps the tags, to purge them again as soon as Redis answers (a thread
+tries every RETRY_SECONDS). A process that found Redis away also purges SITE, which every page
+and fragment counts as one of its tags, once it answers again (core.cache.after_outage): it
+cannot know which purges other processes made meanwhile, and none of its pages or fragments
+kept from before may be served as fresh until they are made again.
 """
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -25,6 +34,7 @@ from .generation import new_generation
 
 VERSION_PREFIX = "pc:tag:"
 FRAGMENT_PREFIX = "pc:fragment:"
+RETRY_SECONDS = 1
 
 # When the page being built began (set by the page cache middleware): a fragment built for it
 # counts from then, so the tags it makes known never look newer than the page.
@@ -124,9 +134,7 @@ def purge(tags):
     """Everything built before now showing any of `tags` is stale."""
     tags = set(tags)
     if tags:
-        now = time.time()
-        cache.set_many({VERSION_PREFIX + name: now for name in tags}, None)
-        _note_versions(dict.fromkeys(tags, now))
+        _set_versions(tags, time.time())
         new_generation()
 
 
@@ -137,10 +145,58 @@ def purge_within(tags, seconds):
     due = {name for name, version in versions(tags).items() if version > now}
     pending = set(tags) - due
     if pending:
-        cache.set_many({VERSION_PREFIX + name: now + seconds for name in pending}, None)
-        _note_versions(dict.fromkeys(pending, now + seconds))
+        _set_versions(pending, now + seconds)
         new_generation()
     return pending
+
+
+def _set_versions(names, version):
+    failed = cache.set_many({VERSION_PREFIX + name: version for name in names}, None)
+    if not failed:
+        _note_versions(dict.fromkeys(names, version))
+        return
+    cache.delete_many(failed)
+    _note_versions(dict.fromkeys(names))
+    unpublished.keep(names)
+
+
+class Unpublished:
+    """Tags whose purge Redis did not take, purged again (now) once it does."""
+
+    def __init__(self):
+        self.tags = set()
+        self.lock = threading.Lock()
+        self.retrying = False
+
+    def keep(self, names):
+        with self.lock:
+            self.tags |= set(names)
+            if self.retrying:
+                return
+            self.retrying = True
+        threading.Thread(target=self.retry_until_done, name="page-purges", daemon=True).start()
+
+    def take(self):
+        with self.lock:
+            names, self.tags = self.tags, set()
+        return names
+
+    def retry_until_done(self):
+        while True:
+            time.sleep(RETRY_SECONDS)
+            with self.lock:
+                if not self.tags:
+                    self.retrying = False
+                    return
+            purge(self.take())
+
+
+unpublished = Unpublished()
+
+
+def after_outage():
+    """Redis answers again after this process found it away (core.cache.after_outage)."""
+    purge({SITE, *unpublished.take()})
 
 
 def cached_fragment(
@@ -164,7 +220,7 @@ def cached_fragment(
     if tags_of is not None:
         tags |= set(tags_of(value))
     tags = sorted(tags)
-    remember(tags, started)
+    remember([*tags, SITE], started)
     lifetime = settings.lifetime(timeout or settings.fragment_seconds(), now)
     if lifetime > 0:
         cache.set(_fragment_key(name, key_parts), (started, now + lifetime, tags, value), lifetime)
@@ -179,7 +235,7 @@ def kept_fragment(name: str, key_parts: Iterable[object] = (), tags: Iterable[st
         return None
     built_at, expires, stored_tags, value = stored
     now = time.time()
-    fresh = built_at <= now < expires and is_fresh(stored_tags, built_at, now)
+    fresh = built_at <= now < expires and is_fresh([*stored_tags, SITE], built_at, now)
     return value if fresh and set(tags) <= set(stored_tags) else None
 
 

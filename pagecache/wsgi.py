@@ -108,7 +108,11 @@ class PageCacheApplication:
         # A page from the future (a clock set back) is as stale as one past its time.
         if not page.built_at <= now < page.expires:
             return self.forget(key)
-        if now < answer.stale_at and generation.watch.current() == answer.checked:
+        token = generation.watch.current()
+        # With Redis, None is a token that cannot be known (Redis away), and so neither can the
+        # purges since; in local memory, that no purge was made in this process yet.
+        known = token is not None or not settings.is_shared()
+        if now < answer.stale_at and known and token == answer.checked:
             # No purge since the last check, so no publication either (each purges "recaps"),
             # and the stored page expires before the next one that was known comes.
             lifetimes = policy.lifetimes(page.kind, now, answer.upcoming)

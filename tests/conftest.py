@@ -47,7 +47,10 @@ def redis_cache(settings, redis_server):
     """The default cache on `redis_server` for this test; the suite's default stays local
     memory (REDIS_URL, in .ci/run's Redis step, puts every test on the shared server)."""
     from config.settings import redis_cache
+    from core import cache as redis_backend
 
+    # Each test finds the server as it is: not away because an earlier test stopped it.
+    redis_backend._breakers.clear()
     settings.CACHES = {"default": redis_cache(redis_server.url)}
     return redis_server
 

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from glob import glob
 from pathlib import Path
 
@@ -150,6 +151,22 @@ class RedisServer(Server):
         if self.maxmemory:
             command += ["--maxmemory", str(self.maxmemory), "--maxmemory-policy", "noeviction"]
         return command
+
+    @contextmanager
+    def full(self):
+        """Within the block, every write is refused (`OOM command not allowed`) as by a Redis
+        at its `maxmemory` with `noeviction`; reads and deletes still work."""
+        import redis
+
+        with redis.Redis.from_url(self.url) as client:
+            before = client.config_get("maxmemory*")
+            client.config_set("maxmemory-policy", "noeviction")
+            client.config_set("maxmemory", 1)
+            try:
+                yield
+            finally:
+                client.config_set("maxmemory", before["maxmemory"])
+                client.config_set("maxmemory-policy", before["maxmemory-policy"])
 
     def flush(self):
         """Empties this server (ours alone: FLUSHALL never reaches the shared one)."""

@@ -39,3 +39,11 @@ if REDIS_URL:  # noqa: F405
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     _database = int(_redis.path.strip("/") or 0) + _worker
     CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_database}").geturl()  # noqa: F405
+    # The shared Redis is there for the whole run: a loaded CI machine must not turn a slow
+    # answer into a miss (tests of a Redis away, hung or full use servers of their own, with
+    # the production timeouts).
+    CACHES["default"]["OPTIONS"] = {  # noqa: F405
+        **CACHES["default"]["OPTIONS"],  # noqa: F405
+        "socket_timeout": 5,
+        "socket_connect_timeout": 5,
+    }
