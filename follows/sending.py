@@ -1,0 +1,140 @@
+"""Handing follower mail to the mailer exactly once.
+
+Each batch first writes a queued Delivery row per follower (the unique constraint turns a
+second one into nothing), then claims each row with one conditional UPDATE just before its
+message goes out: only the run whose UPDATE changed the row sends it. A worker killed mid-batch
+leaves the rest queued for the run that follows and at most the one message in flight claimed
+("handed to the mailer"), which is never sent again: a reader gets one message or, at worst,
+none. Followers are read in keyset batches, so memory stays flat however many there are."""
+
+import logging
+import smtplib
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import mailers
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from recaps.models import Recap
+
+from . import mail
+from .models import Delivery, Follow, Follower
+
+logger = logging.getLogger(__name__)
+
+
+class Throttle:
+    """At most `rate` messages a second (0: no limit), as an ESP's sending quota asks."""
+
+    def __init__(self, rate):
+        self.rate = rate
+        self.started = time.monotonic()
+        self.count = 0
+
+    def wait(self):
+        self.count += 1
+        if self.rate:
+            ahead = self.count / self.rate - (time.monotonic() - self.started)
+            if ahead > 0:
+                time.sleep(ahead)
+
+
+def live_recap(recap_pk):
+    """The recap, if its followers may be told about it now: live, alerts not switched off, and
+    gone live recently (an imported archive or a backdated recap is not news)."""
+    recap = (
+        Recap.objects.published()
+        .filter(pk=recap_pk, no_follower_alert=False)
+        .select_related("episode__show")
+        .first()
+    )
+    if recap is None:
+        return None
+    if recap.published_at < timezone.now() - timedelta(seconds=settings.FOLLOWS_ALERT_WINDOW):
+        return None
+    return recap
+
+
+def alert_recipients(recap):
+    """Confirmed, unpaused followers who asked for each new recap of this show (or of
+    everything) before it went live."""
+    follows = Follow.objects.filter(
+        Q(show_id=recap.episode.show_id) | Q(show__isnull=True),
+        follower=OuterRef("pk"),
+        frequency=Follow.Frequency.EACH,
+        confirmed_at__lte=recap.published_at,
+    )
+    return Follower.objects.filter(
+        Exists(follows), state=Follower.State.CONFIRMED, paused=False
+    ).order_by("pk")
+
+
+def claim(delivery_filter, message_id):
+    return (
+        Delivery.objects.filter(delivery_filter, state=Delivery.State.QUEUED).update(
+            state=Delivery.State.SENDING, message_id=message_id, sent_at=timezone.now()
+        )
+        == 1
+    )
+
+
+def hand_over(connection, rows, make_message, kind_filter):
+    """Claim and send each (follower pk, email, link key) in `rows`; the pks sent."""
+    throttle = Throttle(settings.FOLLOWS_SEND_RATE)
+    sent = []
+    for pk, email, link_key in rows:
+        message = make_message(pk, email, link_key)
+        this_one = Q(follower_id=pk) & kind_filter
+        if not claim(this_one, message.extra_headers["Message-ID"]):
+            continue
+        try:
+            connection.send_messages([message])
+        except smtplib.SMTPRecipientsRefused:
+            Delivery.objects.filter(this_one).update(state=Delivery.State.FAILED)
+            continue
+        except Exception:
+            # The mailer took nothing: give the row back for the run that follows.
+            Delivery.objects.filter(this_one).update(state=Delivery.State.QUEUED)
+            raise
+        provider_id = getattr(getattr(message, "anymail_status", None), "message_id", None)
+        if provider_id:
+            # A provider's bounce and complaint events name its own id for the message.
+            Delivery.objects.filter(this_one).update(message_id=provider_id)
+        sent.append(pk)
+        throttle.wait()
+    return sent
+
+
+def alert_batch(recap_pk, after=0):
+    """Send the next batch of alerts about a recap, followers after pk `after`; the last pk
+    of the batch (where the next one starts), or None when there is nothing left to do. A
+    recap taken off the site, or switched to "do not alert", stops the rest."""
+    recap = live_recap(recap_pk)
+    if recap is None:
+        return None
+    rows = list(
+        alert_recipients(recap)
+        .filter(pk__gt=after)
+        .values_list("pk", "email", "link_key")[: settings.FOLLOWS_BATCH_SIZE]
+    )
+    if not rows:
+        return None
+    Delivery.objects.bulk_create(
+        [Delivery(follower_id=pk, recap_id=recap_pk, kind=Delivery.Kind.ALERT) for pk, *_ in rows],
+        ignore_conflicts=True,
+    )
+    rendered = mail.alert(recap)
+    kind = Q(recap_id=recap_pk, kind=Delivery.Kind.ALERT)
+    connection = mailers.default
+    connection.open()
+    try:
+        sent = hand_over(connection, rows, rendered.message_for, kind)
+    finally:
+        connection.close()
+    Delivery.objects.filter(kind, follower_id__in=sent, state=Delivery.State.SENDING).update(
+        state=Delivery.State.SENT
+    )
+    logger.info("Recap %s: %s alerts sent after follower %s", recap_pk, len(sent), after)
+    return rows[-1][0]
