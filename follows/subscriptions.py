@@ -21,8 +21,8 @@ CURRENT_WORDING = "2026-12"
 
 
 def normalise(email):
-    local, _, domain = email.strip().rpartition("@")
-    return f"{local}@{domain.lower()}"
+    """One spelling per mailbox: providers treat the local part case-insensitively too."""
+    return email.strip().lower()
 
 
 def ask(email, show, frequency, time_zone, source, wording, ip):

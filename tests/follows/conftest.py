@@ -52,15 +52,15 @@ def link_in(message, kind):
 def make_follower(email_address, show=None, frequency=Follow.Frequency.EACH, **fields):
     """A confirmed follower of `show` (None: everything), confirmed a day ago."""
     confirmed = timezone.now() - timedelta(days=1)
-    follower = baker.make(
-        Follower,
-        email=email_address,
-        state=Follower.State.CONFIRMED,
-        source=Follower.Source.SHOW_HUB,
-        consent_wording="2026-12",
-        confirmed_at=confirmed,
+    fields = {
+        "state": Follower.State.CONFIRMED,
+        "source": Follower.Source.SHOW_HUB,
+        "consent_wording": "2026-12",
+        "time_zone": "UTC",
+        "confirmed_at": confirmed,
         **fields,
-    )
+    }
+    follower = baker.make(Follower, email=email_address, **fields)
     Follow.objects.create(
         follower=follower, show=show, frequency=frequency, confirmed_at=confirmed, confirm_key=""
     )
