@@ -67,7 +67,7 @@ def make_follower(email_address, show=None, frequency=Follow.Frequency.EACH, **f
     return follower
 
 
-def follow_form(show=None, **changes):
+def follow_form(show=None, /, **changes):
     data = {
         "email": "reader@example.com",
         "show": show.slug if show else "",
