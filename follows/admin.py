@@ -11,14 +11,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from core.admin import BaseAdmin, SingletonAdmin
+from core.admin import BaseAdmin, EditorFieldsMixin
 from recaps.models import Recap
 
 from . import digests, tasks
-from .models import Delivery, Follow, Follower, MailSettings, Suppression
+from .models import Delivery, Follow, Follower, Suppression
 
 
-class FollowInline(admin.TabularInline):
+class FollowInline(EditorFieldsMixin, admin.TabularInline):
     model = Follow
     extra = 0
     fields = ["show", "frequency", "created_at", "confirmed_at"]
@@ -170,8 +170,3 @@ class SuppressionAdmin(BaseAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-@admin.register(MailSettings)
-class MailSettingsAdmin(SingletonAdmin):
-    fields = ["postal_address"]

@@ -19,7 +19,6 @@ from core.richtext import sanitize, text_without_spoilers
 from sitesettings.models import SiteSettings
 
 from . import links
-from .models import MailSettings
 
 MANAGE = "FOLLOWSMANAGEURL"
 UNSUBSCRIBE = "FOLLOWSUNSUBSCRIBEURL"
@@ -68,7 +67,7 @@ def common_context():
     return {
         "site_name": site.site_name,
         "site_url": settings.FOLLOWS_SITE_URL,
-        "postal_address": MailSettings.load().postal_address,
+        "postal_address": site.postal_address,
         "manage_url": MANAGE,
         "unsubscribe_url": UNSUBSCRIBE,
     }

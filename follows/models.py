@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from core.singleton import SingletonModel
 from recaps.models import Recap
 from shows.models import Show
 
@@ -214,24 +213,3 @@ class Suppression(models.Model):
     @classmethod
     def covers(cls, email):
         return cls.objects.filter(address=address_digest(email)).exists()
-
-
-class MailSettings(SingletonModel):
-    """What every follower mail carries at its foot: the law asks for a postal address."""
-
-    CACHE_KEY = "follows:mailsettings:v1"
-
-    postal_address = models.CharField(
-        max_length=300,
-        blank=True,
-        default="Episodic, 1 Example Street, 10115 Berlin, Germany",
-        help_text="Shown at the foot of every mail to followers.",
-    )
-
-    class Meta:
-        verbose_name = "follower mail settings"
-        verbose_name_plural = "follower mail settings"
-        constraints = [models.CheckConstraint(condition=Q(pk=1), name="mailsettings_singleton")]
-
-    def __str__(self):
-        return "Follower mail settings"
