@@ -6,6 +6,7 @@ the editor marked the recap spoiler-free above the fold, and a fixed teaser othe
 An alert is rendered once per recap with placeholders for each reader's own links; the
 placeholders are plain words that HTML escaping leaves as they are."""
 
+import email.policy
 from email.utils import make_msgid
 
 from django.conf import settings
@@ -97,7 +98,7 @@ class Rendered:
         self.text = render_to_string(f"follows/email/{template}.txt", context)
         self.html = render_to_string(f"follows/email/{template}.html", context)
 
-    def message_for(self, follower_pk, email, link_key):
+    def message_for(self, follower_pk, address, link_key):
         """The message to one follower, with its own manage and unsubscribe links."""
         token = links.token_for(follower_pk, link_key)
         manage = links.absolute(reverse("follows:manage", args=[token]))
@@ -106,10 +107,21 @@ class Rendered:
         def fill(body):
             return body.replace(MANAGE, manage).replace(UNSUBSCRIBE, unsubscribe)
 
-        return build(email, self.subject, fill(self.text), fill(self.html), unsubscribe)
+        return build(address, self.subject, fill(self.text), fill(self.html), unsubscribe)
 
 
-def build(email, subject, text, html, unsubscribe_url):
+class FollowerMessage(EmailMultiAlternatives):
+    """Headers written out unfolded up to RFC 5322's 998 characters: a long List-Unsubscribe
+    URL folded by Python's default policy comes out as an RFC 2047 encoded word, which mail
+    clients do not read as a URL. (The bodies are encoded before, under the default policy.)"""
+
+    def message(self, *, policy=email.policy.default):
+        built = super().message(policy=policy)
+        built.policy = policy.clone(max_line_length=998)
+        return built
+
+
+def build(address, subject, text, html, unsubscribe_url):
     domain = settings.FOLLOWS_MAIL_DOMAIN
     headers = {
         "Message-ID": make_msgid(domain=domain),
@@ -120,8 +132,8 @@ def build(email, subject, text, html, unsubscribe_url):
         mailto = f"mailto:{settings.FOLLOWS_UNSUBSCRIBE_MAILTO}?subject=unsubscribe"
         headers["List-Unsubscribe"] = f"<{unsubscribe_url}>, <{mailto}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(
-        subject, text, settings.FOLLOWS_FROM_EMAIL, [email], headers=headers
+    message = FollowerMessage(
+        subject, text, settings.FOLLOWS_FROM_EMAIL, [address], headers=headers
     )
     message.attach_alternative(html, "text/html")
     return message

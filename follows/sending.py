@@ -50,11 +50,13 @@ def live_recap(recap_pk):
         .select_related("episode__show")
         .first()
     )
-    if recap is None:
-        return None
-    if recap.published_at < timezone.now() - timedelta(seconds=settings.FOLLOWS_ALERT_WINDOW):
+    if recap is None or not is_news(recap.published_at):
         return None
     return recap
+
+
+def is_news(published_at):
+    return published_at >= timezone.now() - timedelta(seconds=settings.FOLLOWS_ALERT_WINDOW)
 
 
 def alert_recipients(recap):

@@ -8,7 +8,7 @@ from django.dispatch import receiver
 
 from recaps.models import Recap
 
-from . import tasks, webhooks  # noqa: F401  (webhooks connects anymail's signal)
+from . import sending, tasks, webhooks  # noqa: F401  (webhooks connects anymail's signal)
 
 
 @receiver(pre_save, sender=Recap, dispatch_uid="follows.remember_publication")
@@ -26,7 +26,7 @@ def queue_alerts(sender, instance, raw=False, **kwargs):
         return
     if getattr(instance, "_follows_publication", None) == (instance.status, instance.published_at):
         return  # the same publication, edited
-    if instance.no_follower_alert:
-        return
+    if instance.no_follower_alert or not sending.is_news(instance.published_at):
+        return  # switched off, or an archive (an import, a demo load): no task at all
     pk, published_at = instance.pk, instance.published_at
     transaction.on_commit(lambda: tasks.alert_when_live(pk, published_at))

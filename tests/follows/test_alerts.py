@@ -76,6 +76,20 @@ def test_alert_headers(smtp, soundtrack, followers, publish):
     assert "/follow/manage/" in html and "FOLLOWS" not in html
 
 
+def test_list_unsubscribe_is_a_plain_url_on_the_wire(smtp, soundtrack, followers, publish):
+    """Not folded into an RFC 2047 encoded word, which mail clients would not read as a URL."""
+    publish(soundtrack)
+    raw = smtp.messages[0][1]
+    headers = raw.split(b"\r\n\r\n", 1)[0]
+    line = re.search(rb"^List-Unsubscribe: (.+)$", headers, re.MULTILINE)[1]
+    assert re.fullmatch(
+        rb"<https://testserver/follow/unsubscribe/[^>\s]+/>, "
+        rb"<mailto:unsubscribe@testserver\?subject=unsubscribe>",
+        line.strip(),
+    )
+    assert b"=?utf-8?" not in headers
+
+
 def test_subject_and_preview_name_show_and_episode_only(smtp, soundtrack, followers, publish):
     publish(soundtrack)
     message = smtp.mails()[0]
