@@ -336,6 +336,9 @@ FOLLOWS_UNSUBSCRIBE_MAILTO = os.environ.get(
 )
 FOLLOWS_BATCH_SIZE = int(os.environ.get("EPISODIC_FOLLOWS_BATCH_SIZE", "500"))
 FOLLOWS_SEND_RATE = float(os.environ.get("EPISODIC_FOLLOWS_SEND_RATE", "14"))
+# Messages claimed with one database write: a worker killed mid-way loses at most these (never
+# sends them twice); 1 is the strictest and the slowest.
+FOLLOWS_CLAIM_SIZE = int(os.environ.get("EPISODIC_FOLLOWS_CLAIM_SIZE", "10"))
 # A confirmation link (and an unconfirmed request) lasts a week; manage and unsubscribe links
 # in mail last a year.
 FOLLOWS_CONFIRM_MAX_AGE = int(os.environ.get("EPISODIC_FOLLOWS_CONFIRM_SECONDS", 7 * 86400))

@@ -161,6 +161,8 @@ class Delivery(models.Model):
     digest_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=12, choices=State, default=State.QUEUED)
     message_id = models.CharField(max_length=255, blank=True, db_index=True)
+    # Which sending run claimed the row (follows.sending.claim).
+    claimed_by = models.CharField(max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 

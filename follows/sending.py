@@ -1,13 +1,15 @@
 """Handing follower mail to the mailer exactly once.
 
 Each batch first writes a queued Delivery row per follower (the unique constraint turns a
-second one into nothing), then claims each row with one conditional UPDATE just before its
-message goes out: only the run whose UPDATE changed the row sends it. A worker killed mid-batch
-leaves the rest queued for the run that follows and at most the one message in flight claimed
-("handed to the mailer"), which is never sent again: a reader gets one message or, at worst,
-none. Followers are read in keyset batches, so memory stays flat however many there are."""
+second one into nothing), then claims a few rows at a time (FOLLOWS_CLAIM_SIZE) with one
+conditional UPDATE just before their messages go out: only the run whose UPDATE changed a row
+sends it. A worker killed mid-batch leaves the rest queued for the run that follows, and the
+rows it had claimed but not finished ("handed to the mailer"), which are never sent again: a
+reader gets one message or, at worst, none. Followers are read in keyset batches, so memory
+stays flat however many there are."""
 
 import logging
+import secrets
 import smtplib
 import time
 from datetime import timedelta
@@ -73,39 +75,67 @@ def alert_recipients(recap):
     ).order_by("pk")
 
 
-def claim(delivery_filter, message_id):
-    return (
-        Delivery.objects.filter(delivery_filter, state=Delivery.State.QUEUED).update(
-            state=Delivery.State.SENDING, message_id=message_id, sent_at=timezone.now()
+def claim(kind_filter, pks):
+    """Claim the queued rows of followers `pks` with one conditional UPDATE: the follower pks
+    whose rows this run claimed (another run, or worker, claims none of them)."""
+    token = secrets.token_hex(8)
+    Delivery.objects.filter(kind_filter, follower_id__in=pks, state=Delivery.State.QUEUED).update(
+        state=Delivery.State.SENDING, claimed_by=token, sent_at=timezone.now()
+    )
+    return set(
+        Delivery.objects.filter(kind_filter, follower_id__in=pks, claimed_by=token).values_list(
+            "follower_id", flat=True
         )
-        == 1
     )
 
 
+def mark(kind_filter, pks, state):
+    if pks:
+        Delivery.objects.filter(kind_filter, follower_id__in=pks).update(state=state)
+
+
 def hand_over(connection, rows, make_message, kind_filter):
-    """Claim and send each (follower pk, email, link key) in `rows`; the pks sent."""
+    """Claim and send (follower pk, email, link key) `rows`, FOLLOWS_CLAIM_SIZE at a time;
+    the pks sent. A worker killed mid-chunk leaves at most that chunk's unsent rows claimed
+    (never sent again); a refusal by the mail server gives back what it did not take."""
     throttle = Throttle(settings.FOLLOWS_SEND_RATE)
     sent = []
-    for pk, email, link_key in rows:
-        message = make_message(pk, email, link_key)
-        this_one = Q(follower_id=pk) & kind_filter
-        if not claim(this_one, message.extra_headers["Message-ID"]):
-            continue
+    size = max(1, settings.FOLLOWS_CLAIM_SIZE)
+    for start in range(0, len(rows), size):
+        chunk = rows[start : start + size]
+        ours = claim(kind_filter, [pk for pk, *_ in chunk])
+        done, failed, current = [], [], None
         try:
-            connection.send_messages([message])
-        except smtplib.SMTPRecipientsRefused:
-            Delivery.objects.filter(this_one).update(state=Delivery.State.FAILED)
-            continue
+            for pk, address, link_key in chunk:
+                if pk not in ours:
+                    continue
+                current = pk
+                message = make_message(pk, address, link_key)
+                try:
+                    connection.send_messages([message])
+                except smtplib.SMTPRecipientsRefused:
+                    failed.append(pk)
+                    continue
+                except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError):
+                    current = None  # refused outright: it did not go out either
+                    raise
+                done.append(pk)
+                provider_id = getattr(getattr(message, "anymail_status", None), "message_id", "")
+                if provider_id:
+                    # A provider's bounce and complaint events name its own id for the message.
+                    Delivery.objects.filter(kind_filter, follower_id=pk).update(
+                        message_id=provider_id
+                    )
+                throttle.wait()
         except Exception:
-            # The mailer took nothing: give the row back for the run that follows.
-            Delivery.objects.filter(this_one).update(state=Delivery.State.QUEUED)
+            # What was never handed over goes back to the queue; the message in flight when
+            # the connection broke may have been delivered, so it stays claimed.
+            mark(kind_filter, list(ours - set(done) - set(failed) - {current}), "queued")
             raise
-        provider_id = getattr(getattr(message, "anymail_status", None), "message_id", None)
-        if provider_id:
-            # A provider's bounce and complaint events name its own id for the message.
-            Delivery.objects.filter(this_one).update(message_id=provider_id)
-        sent.append(pk)
-        throttle.wait()
+        finally:
+            mark(kind_filter, done, Delivery.State.SENT)
+            mark(kind_filter, failed, Delivery.State.FAILED)
+        sent += done
     return sent
 
 
@@ -135,8 +165,5 @@ def alert_batch(recap_pk, after=0):
         sent = hand_over(connection, rows, rendered.message_for, kind)
     finally:
         connection.close()
-    Delivery.objects.filter(kind, follower_id__in=sent, state=Delivery.State.SENDING).update(
-        state=Delivery.State.SENT
-    )
     logger.info("Recap %s: %s alerts sent after follower %s", recap_pk, len(sent), after)
     return rows[-1][0]
