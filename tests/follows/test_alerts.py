@@ -4,10 +4,13 @@ the body, and exactly one message per follower however the recap is edited, unpu
 published again."""
 
 import re
+import smtplib
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -249,3 +252,28 @@ def test_one_click_unsubscribe(smtp, soundtrack, followers, publish):
     smtp.messages.clear()
     publish(soundtrack, number=5)
     assert sorted(smtp.recipients()) == ["fan1@example.com", "fan2@example.com"]
+
+
+class RefusesThird(locmem.EmailBackend):
+    """A mail server that refuses the third message of the run (a quota, a full queue)."""
+
+    def send_messages(self, messages):
+        if len(mail.outbox) == 2:
+            raise smtplib.SMTPDataError(452, b"Too many messages, try later")
+        return super().send_messages(messages)
+
+
+def test_a_refusing_mail_server_gives_the_rest_back_for_the_next_run(
+    settings, soundtrack, followers, editor
+):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.RefusesThird"}}
+    recap = make_recap(make_episode(soundtrack, 4), published=False, author=editor)
+    Recap.objects.filter(pk=recap.pk).update(status="published", published_at=timezone.now())
+    with pytest.raises(smtplib.SMTPDataError):
+        sending.alert_batch(recap.pk)
+    states = sorted(Delivery.objects.values_list("state", flat=True))
+    assert states == ["queued", "sent", "sent"]
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    sending.alert_batch(recap.pk)
+    assert sorted(m.to[0] for m in mail.outbox) == [f"fan{n}@example.com" for n in range(3)]
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
