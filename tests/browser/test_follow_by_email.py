@@ -111,3 +111,25 @@ def test_the_footer_follows_everything_at_both_widths(reader, demo_site, screens
         field = footer.get_by_label("Your e-mail address").bounding_box()
         assert field["x"] >= 0 and field["x"] + field["width"] <= width
         screenshot(reader, f"follow-form-footer-{width}", width=width)
+
+
+def test_an_editor_sends_the_real_alert_to_themselves(page, demo_site, screenshot):
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    from tests.browser.conftest import ARTIFACTS
+    from tests.browser.test_editor_admin import log_in
+
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "pw-editor-123")
+    log_in(page, demo_site)
+    draft = Recap.objects.get(slug="the-last-of-us-episode-2-recap-review")
+    page.goto(f"{demo_site}/admin/recaps/recap/{draft.pk}/change/")
+    tools = page.locator(".object-tools")
+    screenshot(page, "follow-admin-recap-tools-1280", width=1280)
+    tools.screenshot(path=str(ARTIFACTS / "follow-admin-tools.png"))
+    with page.expect_navigation():
+        tools.get_by_role("button", name="Send a test to me").click()
+    assert "A test of the alert is on its way to editor@example.com" in page.inner_text("body")
+    [message] = mail.outbox
+    assert message.subject == "[Test] The Last of Us, episode 2: the recap is up"
+    assert tools.get_by_role("link", name="Follower mail log").is_visible()
