@@ -8,7 +8,6 @@ import secrets
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -79,10 +78,8 @@ class Follower(models.Model):
     def __str__(self):
         return self.email
 
-    def get_absolute_url(self):
-        from . import links
-
-        return reverse("follows:manage", args=[links.manage_token(self)])
+    # No get_absolute_url: the public "object page" shortcut (core.views.object_page) would
+    # hand anyone the follower's manage link.
 
     @property
     def receives_mail(self):

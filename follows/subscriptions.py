@@ -33,8 +33,19 @@ def ask(email, show, frequency, time_zone, source, wording, ip):
     if Suppression.covers(email):
         return
     now = timezone.now()
+    try:
+        follow, new = _ask(email, show, frequency, time_zone, source, wording, ip, now)
+    except IntegrityError:
+        return  # the same request, at the same moment, from another process: it sends the mail
+    if new:
+        transaction.on_commit(lambda: tasks.send_confirmation.enqueue(follow.pk))
+        forget_at = now + timedelta(seconds=settings.FOLLOWS_CONFIRM_MAX_AGE + 60)
+        transaction.on_commit(lambda: tasks.enqueue_at(tasks.forget_unconfirmed, forget_at))
+
+
+def _ask(email, show, frequency, time_zone, source, wording, ip, now):
     with transaction.atomic():
-        follower, created = Follower.objects.get_or_create(
+        follower, _ = Follower.objects.get_or_create(
             email=email,
             defaults={
                 "source": source,
@@ -64,10 +75,7 @@ def ask(email, show, frequency, time_zone, source, wording, ip):
                 Follow.objects.create(follower=follower, show=show, frequency=frequency),
                 True,
             )
-    if new:
-        transaction.on_commit(lambda: tasks.send_confirmation.enqueue(follow.pk))
-        forget_at = now + timedelta(seconds=settings.FOLLOWS_CONFIRM_MAX_AGE + 60)
-        transaction.on_commit(lambda: tasks.enqueue_at(tasks.forget_unconfirmed, forget_at))
+    return follow, new
 
 
 def confirm(follow):

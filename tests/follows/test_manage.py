@@ -143,3 +143,12 @@ def test_settings_posted_from_another_site_are_refused(client, follower, manage_
     response = client.post(manage_path, {"action": "erase"}, HTTP_SEC_FETCH_SITE="cross-site")
     assert response.status_code == 403
     assert Follower.objects.exists()
+
+
+def test_no_shortcut_leads_to_a_followers_manage_page(client, follower):
+    from django.contrib.contenttypes.models import ContentType
+
+    kind = ContentType.objects.get_for_model(Follower)
+    response = client.get(f"/comments/cr/{kind.pk}/{follower.pk}/")
+    assert response.status_code == 404
+    assert not response.has_header("Location")
