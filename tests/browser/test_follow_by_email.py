@@ -79,6 +79,14 @@ def test_follow_confirm_get_the_alert_and_unsubscribe_in_one_click(
     assert "Tess" not in body
     assert alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
+    # The mail as a client shows it (its own page: inline styles, a table layout).
+    mail_page = reader.context.new_page()
+    mail_page.set_content(alert.get_body(preferencelist=("html",)).get_content())
+    for width in (390, 1280):
+        screenshot(mail_page, f"follow-alert-mail-{width}", width=width)
+    assert mail_page.get_by_role("link", name="Read the recap of episode 2").is_visible()
+    mail_page.close()
+
     # The recap the mail links to is live for the reader.
     recap_url = re.search(r"Read it: (\S+)", text_of(alert))[1]
     reader.goto(recap_url)
