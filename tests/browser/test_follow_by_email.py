@@ -96,6 +96,14 @@ def test_follow_confirm_get_the_alert_and_unsubscribe_in_one_click(
     follow_at_end.scroll_into_view_if_needed()
     screenshot(reader, "follow-form-recap-390", width=390)
 
+    # The manage page every mail links to.
+    manage = re.search(r"Manage what you follow: (\S+)", text_of(alert))[1]
+    reader.goto(manage)
+    assert reader.get_by_role("heading", name="Your follows").is_visible()
+    assert reader.get_by_role("rowheader", name="The Last of Us").is_visible()
+    screenshot(reader, "follow-manage-390", width=390)
+    screenshot(reader, "follow-manage-1280", width=1280)
+
     # RFC 8058: the mail client POSTs the List-Unsubscribe address; nothing else is needed.
     unsubscribe = re.match(r"<([^>]+)>", alert["List-Unsubscribe"])[1]
     answer = reader.request.post(
