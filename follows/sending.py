@@ -61,6 +61,15 @@ def is_news(published_at):
     return published_at >= timezone.now() - timedelta(seconds=settings.FOLLOWS_ALERT_WINDOW)
 
 
+def anyone_to_alert(show_id):
+    return Follow.objects.filter(
+        Q(show_id=show_id) | Q(show__isnull=True),
+        frequency=Follow.Frequency.EACH,
+        confirmed_at__isnull=False,
+        follower__state=Follower.State.CONFIRMED,
+    ).exists()
+
+
 def alert_recipients(recap):
     """Confirmed, unpaused followers who asked for each new recap of this show (or of
     everything) before it went live."""

@@ -28,5 +28,7 @@ def queue_alerts(sender, instance, raw=False, **kwargs):
         return  # the same publication, edited
     if instance.no_follower_alert or not sending.is_news(instance.published_at):
         return  # switched off, or an archive (an import, a demo load): no task at all
+    if instance.is_published and not sending.anyone_to_alert(instance.episode.show_id):
+        return  # live now and nobody to tell (a scheduled one waits: followers may come)
     pk, published_at = instance.pk, instance.published_at
     transaction.on_commit(lambda: tasks.alert_when_live(pk, published_at))
