@@ -12,10 +12,8 @@ from .models import Delivery, Follow, Follower, Suppression, address_digest, new
 
 #: The consent sentence of each version of the form; the version a reader saw is recorded.
 CONSENT_WORDING = {
-    "2026-12": (
-        "We send you an e-mail when a new recap is up (or a weekly digest, your choice), never "
-        "with spoilers. Confirm by the link we send; leave with one click in any mail."
-    ),
+    # The form: "Follow <show> by e-mail", the address, "Each new recap" or "Weekly digest".
+    "2026-12": "Never a spoiler in the mail. Confirm by the link we send; leave with one click.",
 }
 CURRENT_WORDING = "2026-12"
 

@@ -106,7 +106,7 @@ def test_the_json_export_holds_what_is_stored(client, follower, recap):
     assert data["email"] == "fan@example.com"
     assert data["consent"]["ip_address"] == "203.0.113.9"
     assert data["consent"]["wording_version"] == "2026-12"
-    assert "never with spoilers" in data["consent"]["wording"]
+    assert "Never a spoiler in the mail" in data["consent"]["wording"]
     assert sorted(f["show"] for f in data["follows"]) == ["Late Night", "Soundtrack #2"]
     assert data["messages"][0]["state"] == "sent"
 
