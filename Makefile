@@ -10,7 +10,7 @@ NGINX := /usr/sbin/nginx
 # Debian packages, installed only when what needs them is missing.
 apt_install = (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null)
 
-.PHONY: install browser servers run test lint format migrations-check bench bench-load bench-import clean
+.PHONY: install browser servers run test lint format migrations-check bench bench-load bench-import bench-mail clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -88,3 +88,11 @@ bench-import: install
 # A quick look: make bench-load BENCH_LOAD_ARGS="--duration 30 --readers 40 --outage 8"
 bench-load: install servers
 	$(DEV) $(PY) manage.py bench_load $(BENCH_LOAD_ARGS)
+
+# Follower mail: 10,000 and 100,000 confirmed followers of one show, one recap goes live; time to
+# the last mail at a local SMTP server, mails/s, the worker's peak memory and the reader pages'
+# req/s meanwhile (README, "Following shows by e-mail"). For PostgreSQL:
+# BENCH_MAIL_ARGS="--database-url postgres://postgres@127.0.0.1:5432/episodic_bench_mail".
+bench-mail: install
+	@test -x /usr/bin/wrk || $(call apt_install,wrk)
+	$(DEV) $(PY) manage.py bench_mail $(BENCH_MAIL_ARGS)

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "spoilers",
     "ratings",
     "pagecache",
+    # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
+    "follows",
+    "anymail",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
@@ -319,8 +322,13 @@ RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 *
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.OneDecode"
 
-# Mail: the console in development; SMTP from the environment in production.
-if DEBUG:
+# Mail: the console in development (`make run` prints every message), SMTP from the
+# environment in production or whenever DJANGO_SMTP_HOST is set. DJANGO_EMAIL_BACKEND names
+# another backend, e.g. one of django-anymail's ("anymail.backends.amazon_ses.EmailBackend",
+# "anymail.backends.postmark.EmailBackend" …) configured by ANYMAIL_* variables (README).
+if os.environ.get("DJANGO_EMAIL_BACKEND"):
+    MAILERS = {"default": {"BACKEND": os.environ["DJANGO_EMAIL_BACKEND"]}}
+elif DEBUG and not os.environ.get("DJANGO_SMTP_HOST"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
     MAILERS = {
@@ -332,11 +340,51 @@ else:
                 "username": os.environ.get("DJANGO_SMTP_USER", ""),
                 "password": os.environ.get("DJANGO_SMTP_PASSWORD", ""),
                 "use_tls": env_bool("DJANGO_SMTP_TLS", True),
+                "timeout": 30,
             },
         }
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Episodic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# django-anymail: the provider's keys (ANYMAIL_<ESP>_API_KEY …, read by anymail itself from
+# ANYMAIL = {...} below) and the basic-auth secret its tracking webhooks check
+# ("user:password"); the webhooks are served only when the secret is set.
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in os.environ.items()
+    if key.startswith("ANYMAIL_") and key != "ANYMAIL_WEBHOOK_SECRET"
+}
+ANYMAIL_WEBHOOK_SECRET = os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")
+if ANYMAIL_WEBHOOK_SECRET:
+    ANYMAIL["WEBHOOK_SECRET"] = ANYMAIL_WEBHOOK_SECRET
+
+# Following shows by e-mail (follows/). Links in mail start with FOLLOWS_SITE_URL; Message-IDs
+# and the List-Id use its host. Alerts go out in batches of FOLLOWS_BATCH_SIZE, at most
+# FOLLOWS_SEND_RATE a second (0: no limit; 14 is Amazon SES's default quota).
+FOLLOWS_SITE_URL = os.environ.get(
+    "EPISODIC_SITE_URL", f"{'http' if DEBUG else 'https'}://{SITE_DOMAIN}"
+).rstrip("/")
+FOLLOWS_MAIL_DOMAIN = os.environ.get(
+    "EPISODIC_MAIL_DOMAIN", FOLLOWS_SITE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
+)
+FOLLOWS_FROM_EMAIL = os.environ.get("EPISODIC_FOLLOWS_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+FOLLOWS_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "EPISODIC_UNSUBSCRIBE_MAILTO", f"unsubscribe@{FOLLOWS_MAIL_DOMAIN}"
+)
+FOLLOWS_BATCH_SIZE = int(os.environ.get("EPISODIC_FOLLOWS_BATCH_SIZE", "500"))
+FOLLOWS_SEND_RATE = float(os.environ.get("EPISODIC_FOLLOWS_SEND_RATE", "14"))
+# Messages claimed with one database write: a worker killed mid-way loses at most these (never
+# sends them twice); 1 is the strictest and the slowest.
+FOLLOWS_CLAIM_SIZE = int(os.environ.get("EPISODIC_FOLLOWS_CLAIM_SIZE", "10"))
+# A confirmation link (and an unconfirmed request) lasts a week; manage and unsubscribe links
+# in mail last a year.
+FOLLOWS_CONFIRM_MAX_AGE = int(os.environ.get("EPISODIC_FOLLOWS_CONFIRM_SECONDS", 7 * 86400))
+FOLLOWS_LINK_MAX_AGE = int(os.environ.get("EPISODIC_FOLLOWS_LINK_SECONDS", 365 * 86400))
+# Recaps that went live longer ago than this when their alert would go out are not news (an
+# imported archive, a backdated publish time): no alert.
+FOLLOWS_ALERT_WINDOW = int(os.environ.get("EPISODIC_FOLLOWS_ALERT_WINDOW_SECONDS", 2 * 86400))
+FOLLOWS_SOFT_BOUNCE_LIMIT = int(os.environ.get("EPISODIC_FOLLOWS_SOFT_BOUNCE_LIMIT", "3"))
+FOLLOWS_RATE_LIMIT_PER_MINUTE = int(os.environ.get("EPISODIC_FOLLOWS_RATE_LIMIT", "10"))
 
 # Background tasks: Django's tasks framework, stored in the database; `manage.py run_worker`
 # runs them (worker/). A worker writes a heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; one silent

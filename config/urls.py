@@ -24,9 +24,14 @@ urlpatterns = [
         name="comments-url-redirect",
     ),
     path("preferences/", include("preferences.urls")),
+    path("follow/", include("follows.urls")),
     path("", include("feeds.urls")),
     path("", include("reader.urls")),
 ]
+
+# Bounces and complaints from the mail provider, only when their basic-auth secret is set.
+if settings.ANYMAIL_WEBHOOK_SECRET:
+    urlpatterns.insert(1, path("anymail/", include("anymail.urls")))
 
 # Uploads in development (static() adds nothing unless DEBUG); nginx serves them in production.
 urlpatterns += static(settings.MEDIA_URL, view=serve_media)

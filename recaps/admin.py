@@ -205,6 +205,7 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             {"fields": ["status", "published_at", "confirm_warnings", "tags", "also_read"]},
         ),
         ("Search and sharing", {"fields": ["meta_description"]}),
+        ("Followers by e-mail", {"fields": ["no_follower_alert", "intro_spoiler_free"]}),
     ]
     #: Only for users who may publish: a writer's form has none of these, and a writer's POST
     #: that carries them is refused outright (403), not quietly ignored.

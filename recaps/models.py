@@ -104,6 +104,17 @@ class Recap(models.Model):
     meta_description = models.CharField(
         max_length=300, blank=True, help_text="Shown by search engines and on social cards."
     )
+    # What mail to followers (the follows app) may say about the recap.
+    no_follower_alert = models.BooleanField(
+        "do not alert followers",
+        default=False,
+        help_text="For corrections and minor updates: followers get no mail when it goes live.",
+    )
+    intro_spoiler_free = models.BooleanField(
+        "intro is spoiler-free",
+        default=False,
+        help_text="Mail to followers may quote the intro; otherwise it has a spoiler-free teaser.",
+    )
     # Stored because lists never load the long sections (`for_lists()`) yet show reading times;
     # `save()` and `bulk_create()` count it from READING_FIELDS.
     word_count = models.PositiveIntegerField(

@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from core.admin import BaseAdmin, EditorFieldsMixin
 
@@ -52,6 +52,7 @@ class ShowAdmin(BaseAdmin):
         "premiere_date",
         "planned_episode_count",
         "episode_count",
+        "follower_count",
         "schedule_unknown",
     ]
     list_filter = ["schedule_unknown", "platforms", "country", "all_at_once"]
@@ -77,7 +78,24 @@ class ShowAdmin(BaseAdmin):
     inlines = [EpisodeInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(episode_total=Count("episodes"))
+        # Followers by e-mail reach shows through the reverse relation (follows.Follow.show),
+        # so this app imports nothing above it.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                episode_total=Count("episodes", distinct=True),
+                follower_total=Count(
+                    "email_follows",
+                    filter=Q(email_follows__confirmed_at__isnull=False),
+                    distinct=True,
+                ),
+            )
+        )
+
+    @admin.display(description="followers", ordering="follower_total")
+    def follower_count(self, obj):
+        return obj.follower_total
 
     def save_model(self, request, obj, form, change):
         # An editor who fills in an imported show's schedule has made it a fact. Ticking or

@@ -8,8 +8,8 @@ class SiteSettings(SingletonModel):
     """The one row of settings editors change without a deploy: names and the promo slot.
     (Comment moderation has its own row, discussion.CommentSettings.)"""
 
-    # v3: the comment moderation values moved to discussion.CommentSettings.
-    CACHE_KEY = "sitesettings:v3"
+    # v3: the comment moderation values moved to discussion.CommentSettings; v4: postal address.
+    CACHE_KEY = "sitesettings:v4"
 
     site_name = models.CharField(max_length=80, default="Episodic")
     tagline = models.CharField(
@@ -23,6 +23,13 @@ class SiteSettings(SingletonModel):
     )
     promo_link_text = models.CharField(max_length=60, blank=True)
     promo_link_url = models.URLField("promo link", blank=True)
+    postal_address = models.CharField(
+        max_length=300,
+        blank=True,
+        default="Episodic, 1 Example Street, 10115 Berlin, Germany",
+        help_text="The publication's postal address, at the foot of every mail to followers "
+        "(bulk-mail law asks for one).",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -129,3 +129,10 @@
       });
   });
 })();
+
+// The follow forms send the browser's time zone (for the weekly digest).
+(function () {
+  "use strict";
+  var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) document.querySelectorAll("[data-follow-zone]").forEach(function (i) { i.value = zone; });
+})();

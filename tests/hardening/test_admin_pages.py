@@ -74,6 +74,15 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         object_id=recap.pk,
     )
     baker.make("redirects.Redirect", site_id=1, old_path="/old-post/", new_path="/recaps/x/")
+    from follows.models import Delivery, Follow, Follower, Suppression
+
+    follower = baker.make(Follower, email="fan@example.com", source="footer", state="confirmed")
+    Follower.objects.filter(pk=follower.pk).update(created_at=december)
+    Follow.objects.create(follower=follower, show=soundtrack, confirmed_at=december)
+    Delivery.objects.create(
+        follower=follower, recap=recap, kind="alert", state="sent", created_at=december
+    )
+    Suppression.objects.create(address="0" * 64, reason="complaint")
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -99,6 +108,8 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
     "django_tasks_database.DBTaskResult",
+    "follows.Delivery",
+    "follows.Suppression",
     "importer.ImportRun",
     "importer.WordPressOrigin",
     "ratings.EpisodeVote",
@@ -123,7 +134,8 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
-    # axes and import records from the importer: none is added by hand.
+    # axes, import records from the importer, follower mail from its tasks and webhooks: none
+    # is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 

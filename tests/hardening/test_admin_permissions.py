@@ -24,6 +24,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import Client
@@ -37,6 +38,7 @@ from taggit.models import Tag
 from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
+from follows.models import Delivery, Follower, Suppression
 from people.models import Credit
 from ratings.models import EpisodeVote
 from recaps import preview
@@ -71,6 +73,9 @@ PERMISSIONS = {
     ("django_comments_xtd.xtdcomment", "remove"): MODERATION,
     ("django_comments_xtd.xtdcomment", "restore"): MODERATION,
     ("django_tasks_database.dbtaskresult", "delete_selected"): NOBODY,
+    ("follows.delivery", "delete_selected"): NOBODY,
+    ("follows.follower", "delete_selected"): STAFF_MANAGERS,
+    ("follows.suppression", "delete_selected"): STAFF_MANAGERS,
     ("importer.importrun", "delete_selected"): STAFF_MANAGERS,
     ("importer.wordpressorigin", "delete_selected"): STAFF_MANAGERS,
     ("people.credit", "delete_selected"): EDITORS,
@@ -89,6 +94,8 @@ PERMISSIONS = {
     # Views the admins add.
     ("auth.user", "auth_user_password_change"): STAFF_MANAGERS,
     ("django_comments_xtd.xtdcomment", "discussion_reply"): MODERATION,
+    ("follows.delivery", "follows_delivery_send_test"): WRITING,
+    ("follows.follower", "follows_follower_digest_preview"): EDITORS,
     ("recaps.recap", "recaps_recap_compare"): WRITING,
     ("recaps.recap", "recaps_recap_recover"): EDITORS,
     ("recaps.recap", "recaps_recap_recoverlist"): EDITORS,
@@ -126,6 +133,12 @@ def fresh_recap(show, author, **fields):
     return make_recap(make_episode(show, next(_numbers)), author=author, **fields)
 
 
+def fresh_follower():
+    return Follower.objects.create(
+        email=f"fan{next(_numbers)}@example.com", source="footer", consent_wording="2026-12"
+    )
+
+
 def fresh_person():
     return make_person(f"Person {next(_numbers)}")
 
@@ -147,6 +160,13 @@ ROW_MAKERS = {
     ),
     "django_comments_xtd.xtdcomment": lambda show, user: make_comment(fresh_recap(show, user)),
     "django_tasks_database.dbtaskresult": lambda show, user: baker.make(DBTaskResult),
+    "follows.delivery": lambda show, user: Delivery.objects.create(
+        follower=fresh_follower(), recap=fresh_recap(show, user), kind="alert"
+    ),
+    "follows.follower": lambda show, user: fresh_follower(),
+    "follows.suppression": lambda show, user: Suppression.objects.create(
+        address=f"digest-{next(_numbers)}", reason="complaint"
+    ),
     "importer.importrun": lambda show, user: baker.make("importer.ImportRun"),
     "importer.wordpressorigin": lambda show, user: baker.make(
         "importer.WordPressOrigin",
@@ -263,6 +283,16 @@ def revoke_share_links(client, show, user):
     return response, recap.share_key == ""
 
 
+def send_test(client, show, user):
+    """The real alert of the user's own recap, to the user's own address."""
+    user.email = f"{user.username}@example.com"
+    user.save()
+    mail.outbox.clear()
+    recap = fresh_recap(show, user, published=False)
+    response = client.post(reverse("admin:follows_delivery_send_test", args=[recap.pk]))
+    return response, [m.to for m in mail.outbox] == [[user.email]]
+
+
 def page(url):
     """A view that only shows a page: done when it answers anything but a refusal."""
 
@@ -304,6 +334,12 @@ VIEW_VISITS = {
         )
     ),
     "recaps_recap_transition": transition,
+    "follows_delivery_send_test": send_test,
+    "follows_follower_digest_preview": page(
+        lambda show, user: reverse(
+            "admin:follows_follower_digest_preview", args=[fresh_follower().pk]
+        )
+    ),
     "recaps_recap_revoke_share_links": revoke_share_links,
     "taggit_tag_merge_tags": merge,
 }

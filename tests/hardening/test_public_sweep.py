@@ -1,4 +1,4 @@
-"""The reader's forms (comment, reply, spoiler mark, rating, theme, search) with every field
+"""The reader's forms (comment, reply, spoiler mark, rating, theme, search, follow) with every field
 replaced in turn by each hostile value, or left out: never a server error, and a refused post
 stores nothing."""
 
@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
+from follows.models import Follow
 from ratings.models import EpisodeVote
 
 from .sweep import HOSTILE, MISSING, Tally
@@ -68,7 +69,7 @@ def page_forms(client, url):
 
 
 def stored():
-    return XtdComment.objects.count(), EpisodeVote.objects.count()
+    return XtdComment.objects.count(), EpisodeVote.objects.count(), Follow.objects.count()
 
 
 def test_every_reader_form_with_every_hostile_value(client, site_content):

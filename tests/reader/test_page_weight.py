@@ -1,5 +1,7 @@
-"""The recap page's HTML + CSS + JS, uncompressed and without images, is at most 40 KB (40,000
-bytes): the stylesheet and script counted as they are served (minified by collectstatic)."""
+"""The recap page's HTML + CSS + JS, uncompressed and without images, is at most 43 KB (43,000
+bytes): the stylesheet and script counted as they are served (minified by collectstatic). It
+was 40 KB until the follow-by-e-mail forms (the show's at the recap's end, "everything" in the
+footer, with their CSS and script: about 2.5 KB) came; the page was within 100 bytes of it."""
 
 import re
 
@@ -9,7 +11,7 @@ from django.contrib.staticfiles import finders
 from core.staticfiles import served
 from demo.factories import build_large_dataset
 
-LIMIT = 40_000
+LIMIT = 43_000
 
 
 def referenced_assets(html):
@@ -18,7 +20,7 @@ def referenced_assets(html):
     return [path.removeprefix(settings.STATIC_URL) for path in paths]
 
 
-def test_heavy_recap_page_weighs_at_most_40_kb(client, db):
+def test_heavy_recap_page_weighs_at_most_43_kb(client, db):
     """A recap with 10 stills, 10 tags, 30 credits, editor's picks and a full Also Read."""
     data = build_large_dataset(shows=2, episodes=10)
     recap = data["recaps"][0]

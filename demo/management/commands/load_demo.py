@@ -17,6 +17,7 @@ from demo import art
 from demo.articles import RECAPS
 from demo.catalogue import CREDITS, PEOPLE, PEOPLE_PALETTE, PLATFORMS, SHOWS
 from demo.data import html, text
+from demo.followers import load_followers
 from demo.management.base import DemoCommand
 from people.models import Credit, Person
 from recaps.models import Recap, Still
@@ -138,6 +139,7 @@ class DemoLoader:
         }
         for data in RECAPS:
             recaps[data.slug].also_read.set([recaps[slug] for slug in data.also_read])
+        load_followers()
         return {
             "shows": len(shows),
             "episodes": len(episodes),
