@@ -119,11 +119,12 @@ def app_answers(lines, fault):
 def errors_by_cache_history(records, fault):
     """The 5xx (and unanswered) reader GETs sent during the fault, split by whether that exact
     URL had been answered 200 before (so a cache could hold it) or never: with the database
-    away, only pages never cached may fail, and only with a 503."""
+    away, only pages never cached may fail, and only with a 503. The editor's admin pages are
+    private, never kept by a cache, so they are not counted here."""
     answered = set()
     split = {"never cached": Counter(), "cached before": Counter()}
     for r in sorted(requests_of(records), key=lambda r: r["t"]):
-        if r["method"] != "GET":
+        if r["method"] != "GET" or r.get("kind") not in READER_KINDS:
             continue
         failed = r["status"] >= 500 or r["status"] == 0
         if failed and phase_of(r, fault) == "during":

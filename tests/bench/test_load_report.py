@@ -74,6 +74,8 @@ def test_failures_during_the_fault_split_by_whether_the_page_was_answered_before
         request(107, url="/search/?q=new", status=503),
         request(108, url="/recaps/b/", status=500),
         request(109, url="/comments/post/", status=503, method="POST"),  # a post is no page
+        request(10, kind="admin", url="/admin/", status=200),
+        request(110, kind="admin", url="/admin/", status=503),  # private: no cache holds it
         request(130, url="/recaps/c/", status=503),  # after the fault
     ]
     split = report.errors_by_cache_history(records, FAULT)
