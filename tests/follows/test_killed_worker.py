@@ -51,7 +51,7 @@ def test_a_worker_killed_mid_batch_mails_no_follower_twice(launch, tmp_path, sit
     second = launch(worker(tmp_path, env, name="second-worker"))
     wait_until(
         lambda: (
-            len(smtp_sink.messages) >= FOLLOWERS - 1
+            len(smtp_sink.messages) >= FOLLOWERS - CLAIM_SIZE
             and query(
                 env["DATABASE_URL"],
                 "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult "
