@@ -112,6 +112,13 @@ def compressed(content, encodings=tuple(ENCODERS)):
     return {name: ENCODERS[name](content) for name in encodings}
 
 
+def stale_seconds(kind):
+    """How long past its lifetime a page is kept, for while the database is away
+    (`stale_copy`): stale-if-error, but not for search pages, which any text makes (up to a
+    budget a minute): a day of them would be a day's budget of pages."""
+    return 0 if kind == policy.SEARCH else django_settings.CACHE_STALE_IF_ERROR
+
+
 class StoredPage:
     __slots__ = (
         "built_at",
@@ -213,14 +220,8 @@ class PageCacheMiddleware:
             if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
-                # Kept past its lifetime, for while the database is away (`stale_copy`);
-                # not search pages, which any text makes (up to a budget a minute): a day of
-                # them would be a day's budget of pages.
-                kept = lifetime
-                if kind != policy.SEARCH:
-                    kept += django_settings.CACHE_STALE_IF_ERROR
                 entries = {VARY_PREFIX + base: spec, stored_page_key(request, base, spec): stored}
-                if cache.set_many(entries, kept):
+                if cache.set_many(entries, lifetime + stale_seconds(kind)):
                     stored = None  # the cache is away or full: the page is not kept
         response.page_cache = "miss" if stored else "bypass"
         return self.answer(request, response, stored, modified, started, schedule)
@@ -261,7 +262,8 @@ class PageCacheMiddleware:
         stored = cache.get(stored_page_key(request, base, spec))
         if stored is None:
             return None
-        if not stored.built_at <= now < stored.expires + django_settings.CACHE_STALE_IF_ERROR:
+        # Checked here too, as the cache server's clock may keep a copy longer than we asked.
+        if not stored.built_at <= now < stored.expires + stale_seconds(stored.kind):
             return None
         return stored
 
