@@ -229,12 +229,7 @@ class PageCacheMiddleware:
     def lookup(self, request, base, now):
         """The stored copy of this page for this reader and the publication schedule, if the
         copy is still fresh: two reads of the cache (three for a reader with cookies)."""
-        spec = NO_VARIANTS
-        if policy.has_reader_cookies(request):
-            spec = cache.get(VARY_PREFIX + base)
-            if spec is None:
-                return None
-        stored = cache.get(stored_page_key(request, base, spec))
+        stored = self.stored_copy(request, base)
         # A copy from the future (a clock set back) is as stale as one past its time.
         if stored is None or not stored.built_at <= now < stored.expires:
             return None
@@ -249,17 +244,20 @@ class PageCacheMiddleware:
         )
         return stored, schedule
 
-    def stale_copy(self, request, now):
-        """The copy last stored for this page and reader, however old (up to stale-if-error
-        past its lifetime) and whatever was purged since: the last good copy, as a CDN's
-        stale-if-error or Varnish's grace serve it while the origin is down."""
-        base = page_key(request)
+    def stored_copy(self, request, base):
+        """The copy stored for this page and this reader's variant, however old, or None."""
         spec = NO_VARIANTS
         if policy.has_reader_cookies(request):
             spec = cache.get(VARY_PREFIX + base)
             if spec is None:
                 return None
-        stored = cache.get(stored_page_key(request, base, spec))
+        return cache.get(stored_page_key(request, base, spec))
+
+    def stale_copy(self, request, now):
+        """The copy last stored for this page and reader, however old (up to stale-if-error
+        past its lifetime) and whatever was purged since: the last good copy, as a CDN's
+        stale-if-error or Varnish's grace serve it while the origin is down."""
+        stored = self.stored_copy(request, page_key(request))
         if stored is None:
             return None
         # Checked here too, as the cache server's clock may keep a copy longer than we asked.
