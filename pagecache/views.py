@@ -40,7 +40,8 @@ class CacheTaggedMixin:
     def cache_query(self, context):
         """What the page was built for (see `mark`): a list's page number."""
         page = context.get("page_obj")
-        return [("page", page.number)] if page else []
+        # `is not None`: a Page's truth is its length, which would read the page's rows.
+        return [("page", page.number)] if page is not None else []
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -8,9 +8,10 @@ from django.views.generic import ListView
 
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment
-from pagecache.views import CacheTaggedMixin, card_tags
+from pagecache.views import CacheTaggedMixin
 from people.models import Credit, Person
 from reader import seo
+from reader.cards import kept_cards, tags_of_cards
 from reader.queries import (
     cards_of,
     of_shows,
@@ -45,19 +46,42 @@ class ReaderListMixin:
         )
         return paginator
 
+    # How the cards are written: their heading level, and whether the first card's image leads
+    # the page (loaded at once) or sits below other content.
+    card_heading = "h2"
+    first_card_leads = True
+
+    def read_recaps(self, object_list):
+        """The page's recaps as cards need them (`object_list` is the paginated page)."""
+        return list(object_list)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["cards"] = kept_cards(
+            lambda: self.read_recaps(page.object_list),
+            list_key=(type(self).__name__, self.request.path, page.number),
+            count_tags=self.count_tags(),
+            heading_tag=self.card_heading,
+            eager_first=self.first_card_leads,
+        )
         context["meta"] = self.meta_for(context)
         return context
 
 
 class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "reader/home.html"
-    context_object_name = "recaps"
+    card_heading = "h3"
 
     def cache_tags(self, context):
         airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
-        return {"home", cache_tags.RECAPS, cache_tags.SHOWS, *airing, *card_tags(context["recaps"])}
+        return {
+            "home",
+            cache_tags.RECAPS,
+            cache_tags.SHOWS,
+            *airing,
+            *tags_of_cards(context["cards"]),
+        }
 
     def get_queryset(self):
         return recap_cards()
@@ -99,10 +123,9 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
 
 class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
     template_name = "reader/tag.html"
-    context_object_name = "recaps"
 
     def cache_tags(self, context):
-        return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *card_tags(context["recaps"])}
+        return {cache_tags.tag(self.tag.pk), cache_tags.RECAPS, *tags_of_cards(context["cards"])}
 
     def count_tags(self):
         return [cache_tags.tag(self.tag.pk), cache_tags.RECAPS]
@@ -115,12 +138,11 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
         # for a common tag at 20,000 recaps). The cards are then read for one page.
         return Recap.objects.published().filter(tags=self.tag).values_list("pk", flat=True)
 
+    def read_recaps(self, object_list):
+        return cards_of(list(object_list))
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(tag=self.tag, **kwargs)
-        page = context["page_obj"]
-        page.object_list = cards_of(list(page.object_list))
-        context["recaps"] = context["object_list"] = page.object_list
-        return context
+        return super().get_context_data(tag=self.tag, **kwargs)
 
     def meta_for(self, context):
         return seo.page_meta(
@@ -136,8 +158,9 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
     (paginated)."""
 
     template_name = "reader/person.html"
-    context_object_name = "recaps"
     paginate_by = 12
+    card_heading = "h3"
+    first_card_leads = False
 
     def get_queryset(self):
         self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
@@ -160,7 +183,7 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
             cache_tags.person(self.person.pk),
             cache_tags.RECAPS,
             *(cache_tags.show(credit.show_id) for credit in self.credits),
-            *card_tags(context["recaps"]),
+            *tags_of_cards(context["cards"]),
         }
 
     def meta_for(self, context):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from demo.factories import credit, make_episode, make_person, make_recap, make_show, make_still
@@ -82,3 +83,15 @@ def series(soundtrack, django_user_model):
         "other_draft": other_draft,
         "people": [lead, second, artist],
     }
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """The page cache off, and nothing kept: what a page keeps itself is what is tested."""
+    settings.PAGE_CACHE_ENABLED = False
+    cache.clear()
+
+
+def html(response):
+    assert response.status_code == 200
+    return response.content.decode()

@@ -3,25 +3,16 @@ Also Read, tags and rating) between requests, with the page cache off: a request
 article runs no query, and every change that alters it shows on the next request."""
 
 import pytest
-from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
 from discussion.admin import set_status
 from discussion.models import Moderation
 from recaps.models import Recap
 from tests.discussion.conftest import make_comment
+from tests.reader.conftest import html
 from tests.spoilers.conftest import signed
 
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    cache.clear()
-
-
-def html(response):
-    assert response.status_code == 200
-    return response.content.decode()
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 def test_a_kept_article_runs_no_query(client, series, django_assert_num_queries):

@@ -59,7 +59,7 @@ def results(client, q, **params):
 
 
 def found_slugs(response):
-    return [recap.slug for recap in response.context["recaps"]]
+    return [result["slug"] for result in response.context["recaps"]]
 
 
 def test_empty_query_shows_a_friendly_prompt_and_is_not_indexed(client, db):

@@ -24,7 +24,7 @@ def test_tag_page_lists_the_recaps_of_the_tag_through_tagged_recap(client, recap
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("recaps:tag", args=["music"]))
     assert response.status_code == 200
-    assert [recap.pk for recap in response.context["recaps"]] == [recaps[2].pk, recaps[0].pk]
+    assert [card["pk"] for card in response.context["cards"]] == [recaps[2].pk, recaps[0].pk]
     sql = " ".join(query["sql"] for query in queries)
     assert "recaps_taggedrecap" in sql and "taggit_taggeditem" not in sql
 
