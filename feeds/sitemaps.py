@@ -5,7 +5,7 @@ from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from people.models import Person
-from recaps.models import Recap
+from recaps.models import Recap, text_modified
 from shows.models import Show
 
 
@@ -14,14 +14,20 @@ class RecapSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Recap.objects.published().only("slug", "updated_at").order_by("-published_at", "-pk")
+        return (
+            Recap.objects.published()
+            .only("slug")
+            .annotate(lastmod=text_modified())
+            .order_by("-published_at", "-pk")
+        )
 
     def lastmod(self, recap):
-        return recap.updated_at
+        return recap.lastmod
 
 
 class ShowSitemap(Sitemap):
-    """A hub changes when the show does and when one of its recaps is published or edited."""
+    """A hub changes when the show does and when one of its recaps is published or its text
+    edited."""
 
     changefreq = "daily"
     priority = 0.7
@@ -30,8 +36,9 @@ class ShowSitemap(Sitemap):
         latest_recap = (
             Recap.objects.published()
             .filter(episode__show=OuterRef("pk"))
-            .order_by("-updated_at")
-            .values("updated_at")[:1]
+            .annotate(lastmod=text_modified())
+            .order_by("-lastmod")
+            .values("lastmod")[:1]
         )
         return (
             Show.objects.only("slug", "updated_at")
@@ -68,7 +75,7 @@ class StaticSitemap(Sitemap):
 
     def lastmod(self, name):
         if not hasattr(self, "_lastmods"):
-            recaps = Recap.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+            recaps = Recap.objects.published().aggregate(latest=Max(text_modified()))["latest"]
             shows = Show.objects.aggregate(latest=Max("updated_at"))["latest"]
             self._lastmods = {
                 "recaps:home": recaps,

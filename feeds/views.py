@@ -14,10 +14,11 @@ from .sitemaps import SITEMAPS
 
 
 @require_GET
-@cache_tagged(lambda request: {tags.RECAPS, tags.SHOWS})
+@cache_tagged(lambda request: {tags.RECAPS, tags.TEXTS, tags.SHOWS})
 def sitemap(request):
     """Kept by the page cache like a reader page, so a change to which recaps are published, or
-    when, or to the shows, takes it out at once (a scheduled recap is in it from its time)."""
+    when, to a recap's text (its lastmod) or to the shows, takes it out at once (a scheduled
+    recap is in it from its time)."""
     return sitemap_view(request, sitemaps=SITEMAPS)
 
 

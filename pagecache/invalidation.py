@@ -13,15 +13,19 @@ def recap_tags(recap):
     return {tags.recap(recap.pk), tags.show(recap.episode.show_id)}
 
 
-def publication_of(recap):
-    return (recap.status, recap.published_at)
+def publication_and_text(recap):
+    return (recap.status, recap.published_at, recap.text_changed_at)
 
 
 def remember_publication(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None:
         instance._publication_before = None
         return
-    before = sender.objects.filter(pk=instance.pk).values_list("status", "published_at").first()
+    before = (
+        sender.objects.filter(pk=instance.pk)
+        .values_list("status", "published_at", "text_changed_at")
+        .first()
+    )
     instance._publication_before = before
 
 
@@ -30,9 +34,12 @@ def recap_saved(sender, instance, raw=False, created=False, **kwargs):
         return
     names = recap_tags(instance)
     before = getattr(instance, "_publication_before", None)
-    if created or before != publication_of(instance):
+    after = publication_and_text(instance)
+    if created or before is None or before[:2] != after[:2]:
         # Which recaps are published, or when, changed: every list and neighbour link may too.
         names.add(tags.RECAPS)
+    if created or before is None or before[2] != after[2]:
+        names.add(tags.TEXTS)
     invalidate(names)
 
 

@@ -50,6 +50,8 @@ SITE = "site"
 RECAPS = "recaps"
 # The shows A–Z list and the home page's "Airing now".
 SHOWS = "shows"
+# When any published recap's text last changed: the sitemap's lastmod of every recap.
+TEXTS = "texts"
 
 
 def recap(pk):

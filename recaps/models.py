@@ -2,6 +2,7 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -48,6 +49,14 @@ class RecapQuerySet(models.QuerySet):
 
     def with_article_relations(self):
         return self.select_related("episode__show", "author")
+
+
+def text_modified(through=""):
+    """`Recap.text_modified_at` as an SQL expression, for a published recap (a sitemap's
+    lastmod): a later edit of its text, else its publication. Not `updated_at`, which any save
+    moves (a tag, a comment setting, a scheduled alert sent)."""
+    published = f"{through}published_at"
+    return Greatest(Coalesce(f"{through}text_changed_at", published), published)
 
 
 def published_condition(at=None, through=""):

@@ -56,7 +56,24 @@ def test_show_lastmod_follows_its_latest_published_recap(client, soundtrack, aut
 
     entries = sitemap_entries(client)
 
-    assert entries["http://testserver/shows/soundtrack-2/"] == (recap.updated_at.date().isoformat())
+    assert entries["http://testserver/shows/soundtrack-2/"] == (
+        recap.text_modified_at.date().isoformat()
+    )
+
+
+def test_a_recap_lastmod_moves_with_its_text_not_with_any_save(client, soundtrack, author):
+    recap = factories.recap(soundtrack, 1, author, published_at=timezone.now() - timedelta(days=9))
+    url = f"http://testserver{recap.get_absolute_url()}"
+    published_on = recap.published_at.date().isoformat()
+
+    recap.tags.add("k-drama")
+    recap.no_follower_alert = True
+    recap.save()
+    assert sitemap_entries(client)[url] == published_on
+
+    recap.body = "<p>A corrected paragraph.</p>"
+    recap.save()
+    assert sitemap_entries(client)[url] == timezone.now().date().isoformat()
 
 
 def test_sitemap_leaves_out_drafts_and_scheduled_recaps(client, soundtrack, author):
