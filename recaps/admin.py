@@ -312,6 +312,10 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
             # A revert restores text, stills and tags, never the workflow state: that moves
             # only through the workflow (see revision_view).
             recap.status, recap.published_at = keep["status"], keep["published_at"]
+            # django-reversion writes the revision into the row before the form is saved: the
+            # save compares with the row as it was, so a revert is a text change readers see
+            # (and an old slug keeps answering).
+            recap.stored_before_revert = keep.get("stored")
             # A revision saved before TaggedRecap brings its tags back as generic rows.
             legacy_tags.adopt_generic_links(recap)
             for note in restored_stills.mend(recap, keep["images"]):
@@ -446,9 +450,12 @@ class RecapAdmin(VersionAdmin, BaseAdmin):
         recap = self.get_object(request, object_id)
         if recap is None or not self.has_change_permission(request, recap):
             raise PermissionDenied
+        stored = Recap.objects.filter(pk=object_id).values(*Recap.STORED_BEFORE_FIELDS).first()
         request._recap_keep_state = {
-            **Recap.objects.filter(pk=object_id).values("status", "published_at").first(),
+            "status": stored["status"],
+            "published_at": stored["published_at"],
             "images": restored_stills.images_now(object_id),
+            "stored": stored,
         }
         return super().revision_view(request, object_id, version_id, extra_context)
 

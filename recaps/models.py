@@ -140,6 +140,8 @@ class Recap(models.Model):
         "verdict",
         "rating",
     )
+    # What a save compares with the stored row: the address, the publication, the text.
+    STORED_BEFORE_FIELDS = ("slug", "status", "published_at", *READER_TEXT_FIELDS)
     also_read = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -212,13 +214,9 @@ class Recap(models.Model):
             for name in self.READER_TEXT_FIELDS
             if update_fields is None or name in update_fields
         ]
-        old = None
-        if self.pk is not None:
-            old = (
-                Recap.objects.filter(pk=self.pk)
-                .values("slug", "status", "published_at", *saved)
-                .first()
-            )
+        old = getattr(self, "stored_before_revert", None)
+        if old is None and self.pk is not None:
+            old = Recap.objects.filter(pk=self.pk).values(*self.STORED_BEFORE_FIELDS).first()
         if old and self.text_changes_live(old, saved):
             self.text_changed_at = timezone.now()
             if update_fields is not None:

@@ -193,3 +193,26 @@ def test_a_recovered_recap_leaves_out_stills_whose_images_were_deleted_with_it(
     response = client.post(url, form_data(client.get(url)), follow=True)
     assert "A still of this revision is left out" in response.text
     assert Recap.objects.get(pk=pk).stills.count() == 0
+
+
+def test_reverting_a_published_recap_is_a_text_change_readers_see(client, users, episodes):
+    recap = make_ready_recap(episodes[4], users["writer"], body="<p>First words.</p>")
+    first = Version.objects.get_for_object(recap).get()
+    client.force_login(users["editor"])
+    client.post(reverse("admin:recaps_recap_transition", args=[recap.pk, "publish"]))
+    data = form_data(client.get(change_url(recap)))
+    data.update(body="<p>Corrected words.</p>")
+    assert client.post(change_url(recap), data).status_code == 302
+    recap.refresh_from_db()
+    corrected_at = recap.text_changed_at
+    assert corrected_at is not None
+    assert "Corrected words." in client.get(recap.get_absolute_url()).text
+
+    url = reverse("admin:recaps_recap_revision", args=[recap.pk, first.pk])
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+
+    recap.refresh_from_db()
+    assert recap.body == "<p>First words.</p>"
+    assert recap.text_changed_at > corrected_at
+    page = client.get(recap.get_absolute_url()).text
+    assert "First words." in page and "Corrected words." not in page
