@@ -47,6 +47,15 @@ class EndpointAdmin(BaseAdmin):
     ]
     view_permissions = {"send_test_view": ["change"]}
 
+    def get_fieldsets(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        # The test button's view would refuse them: no button.
+        return [
+            (name, {"fields": [f for f in options["fields"] if f != "send_test_button"]})
+            for name, options in self.fieldsets
+        ]
+
     @admin.display(description="events")
     def event_list(self, endpoint):
         labels = dict(Event.choices)

@@ -78,13 +78,16 @@ def _recap(recap):
 
 def _comment(comment):
     recap = comment.content_object
+    masked = markup.masked(comment.comment)
     return {
         "id": comment.pk,
         "recap": {"id": recap.pk, "slug": recap.slug} if recap else None,
         "author_name": comment.user_name,
         "submitted_at": _time(comment.submit_date),
-        # Spoilers stay hidden outside the page, as in mail (discussion.markup).
-        "text": markup.masked(comment.comment),
+        # Spoilers stay hidden outside the page, as in mail (discussion.markup). Comments are
+        # plain text (HTML in them is text): `text` as typed, `html` escaped as the site shows it.
+        "text": masked,
+        "html": str(markup.to_html(masked)),
     }
 
 
