@@ -79,6 +79,7 @@ class Fetched:
     url: str  # where the body came from, after redirects
     content_type: str
     body: bytes
+    status: int = 200
 
 
 def fetch(
@@ -116,7 +117,9 @@ def fetch(
             continue
         if not 200 <= status < 300:
             raise BadStatus(url, status)
-        return Fetched(url=url, content_type=headers.get("Content-Type", ""), body=body)
+        return Fetched(
+            url=url, content_type=headers.get("Content-Type", ""), body=body, status=status
+        )
     raise Refused(f"{url} redirects more than {MAX_REDIRECTS} times")
 
 
@@ -142,7 +145,12 @@ def post(
     )
     if not 200 <= status < 300:
         raise BadStatus(url, status)
-    return Fetched(url=url, content_type=answer_headers.get("Content-Type", ""), body=answer)
+    return Fetched(
+        url=url,
+        content_type=answer_headers.get("Content-Type", ""),
+        body=answer,
+        status=status,
+    )
 
 
 def check_address(url, trusted_origins=()):

@@ -74,8 +74,8 @@ class Endpoint(models.Model):
         return self.description or self.url
 
     def save(self, *args, **kwargs):
-        if self.enabled and (self.disabled_at or self.consecutive_failures):
-            # Switched on again by hand: it starts afresh.
+        if self.enabled and self.disabled_at:
+            # Switched on again after it was switched off for failing: it starts afresh.
             self.disabled_at, self.disabled_reason, self.consecutive_failures = None, "", 0
         super().save(*args, **kwargs)
 

@@ -42,6 +42,9 @@ def loaded(event, pk):
     if event == Event.SHOW_SCHEDULE_CHANGED:
         return Show.objects.filter(pk=pk).first()
     recaps = Recap.objects.select_related("episode__show").prefetch_related("tags")
+    if event != Event.RECAP_UNPUBLISHED:
+        # Taken off the site since: it is described to no one.
+        recaps = recaps.published()
     return recaps.filter(pk=pk).first()
 
 

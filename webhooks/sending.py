@@ -58,7 +58,7 @@ def post(delivery, at):
     started = time.monotonic()
     attempt = Attempt(delivery=delivery, number=delivery.attempt_count + 1, at=at)
     try:
-        fetch.post(
+        answer = fetch.post(
             delivery.endpoint.url,
             delivery.body.encode(),
             content_type=CONTENT_TYPE,
@@ -78,7 +78,7 @@ def post(delivery, at):
     except fetch.FetchError as error:
         attempt.error = str(error)[:500]
     else:
-        attempt.status_code = attempt.status_code or 200
+        attempt.status_code = answer.status
     attempt.response_ms = round((time.monotonic() - started) * 1000)
     return attempt
 

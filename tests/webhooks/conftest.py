@@ -1,7 +1,7 @@
 """Webhooks are received by a real HTTP server of the tests' own on 127.0.0.1 (so the tests
 allow private addresses, as an operator with a receiver on their own network would); it keeps
 every request and answers by path: /ok, /fail (500), /gone (410), /moved (a redirect),
-/slow (answers after the delivery's time limit)."""
+/accepted (202), /slow (answers after the delivery's time limit)."""
 
 import json
 import time
@@ -26,7 +26,7 @@ class Receiver(BaseHTTPRequestHandler):
         )
         if self.path == "/slow":
             time.sleep(SLOW_SECONDS)
-        status = {"/fail": 500, "/gone": 410, "/moved": 302}.get(self.path, 200)
+        status = {"/fail": 500, "/gone": 410, "/moved": 302, "/accepted": 202}.get(self.path, 200)
         self.send_response(status)
         if status == 302:
             self.send_header("Location", "/ok")

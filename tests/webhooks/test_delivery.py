@@ -48,6 +48,12 @@ def test_a_delivery_is_signed_as_standard_webhooks_receivers_verify(receiver, ca
     assert attempt.status_code == 200 and attempt.response_ms is not None and not attempt.error
 
 
+def test_any_2xx_is_a_success_and_logged_as_it_came(receiver, capture):
+    delivery = send(make_endpoint(receiver.url("/accepted")), capture)
+    delivery.refresh_from_db()
+    assert (delivery.state, delivery.last_status) == ("succeeded", 202)
+
+
 def test_another_secret_does_not_verify(receiver, capture):
     send(make_endpoint(receiver.url()), capture)
     (request,) = receiver.received

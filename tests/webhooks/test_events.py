@@ -19,6 +19,7 @@ from discussion.models import Moderation
 from discussion.rules import Decision
 from recaps.models import Recap
 from tests.discussion.conftest import make_comment
+from webhooks import tasks
 from webhooks.models import Delivery, Event
 
 from .conftest import make_endpoint
@@ -77,6 +78,16 @@ def test_only_subscribed_enabled_endpoints_get_an_event(receiver, soundtrack, ed
     with capture(execute=True):
         make_recap(make_episode(soundtrack, 4), author=editor, when=timezone.now())
     assert receiver.received == [] and not Delivery.objects.exists()
+
+
+def test_a_recap_taken_off_before_its_message_is_built_is_not_described(
+    receiver, soundtrack, editor
+):
+    make_endpoint(receiver.url())
+    draft = make_recap(make_episode(soundtrack, 4), published=False, author=editor)
+    assert tasks.announce.call(Event.RECAP_PUBLISHED, draft.pk) == 0
+    assert tasks.announce.call(Event.RECAP_UPDATED, draft.pk) == 0
+    assert not Delivery.objects.exists()
 
 
 @pytest.fixture
