@@ -175,3 +175,28 @@ def test_a_name_that_resolves_to_loopback_at_delivery_time_is_not_called(
 @pytest.fixture
 def capture(django_capture_on_commit_callbacks):
     return django_capture_on_commit_callbacks
+
+
+def test_the_delivery_log_costs_the_same_queries_for_3_or_30_deliveries(as_role, receiver):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_role("superuser")
+    url = reverse("admin:webhooks_delivery_changelist")
+    client.get(url)  # the first page of a session loads what later ones find cached
+    counts = []
+    for total in (3, 30):
+        endpoint = make_endpoint(receiver.url(f"/ok?{total}"))
+        Delivery.objects.bulk_create(
+            Delivery(
+                endpoint=endpoint,
+                event=Event.RECAP_PUBLISHED,
+                body="{}",
+                message_id=f"m{total}-{n}",
+            )
+            for n in range(total - Delivery.objects.count())
+        )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
