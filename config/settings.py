@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
     "follows",
     "anymail",
+    # Outbound webhooks (signed, retried): other services told of recaps, comments and shows.
+    "webhooks",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
@@ -396,6 +398,19 @@ TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("EPISODIC_WORKER_HEARTBEAT_
 TASK_WORKER_LOST_AFTER_SECONDS = float(os.environ.get("EPISODIC_WORKER_LOST_AFTER_SECONDS", "60"))
 TASK_RETRY_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_DELAY_SECONDS", "10"))
 TASK_RETRY_MAX_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_MAX_DELAY_SECONDS", "600"))
+
+# Outbound webhooks (webhooks/): each attempt ends after WEBHOOKS_TIMEOUT_SECONDS; a failed one
+# is tried again after WEBHOOKS_RETRY_FIRST_SECONDS, doubling, until WEBHOOKS_RETRY_WINDOW_SECONDS
+# after the event; an endpoint is switched off after WEBHOOKS_DISABLE_AFTER_FAILURES failed
+# attempts in a row. Endpoints on private, loopback or link-local addresses are refused unless
+# WEBHOOKS_ALLOW_PRIVATE_ADDRESSES (a receiver on the operator's own network).
+WEBHOOKS_TIMEOUT_SECONDS = float(os.environ.get("EPISODIC_WEBHOOKS_TIMEOUT_SECONDS", "10"))
+WEBHOOKS_RETRY_FIRST_SECONDS = float(os.environ.get("EPISODIC_WEBHOOKS_RETRY_FIRST_SECONDS", "30"))
+WEBHOOKS_RETRY_WINDOW_SECONDS = int(
+    os.environ.get("EPISODIC_WEBHOOKS_RETRY_WINDOW_SECONDS", 24 * 60 * 60)
+)
+WEBHOOKS_DISABLE_AFTER_FAILURES = int(os.environ.get("EPISODIC_WEBHOOKS_DISABLE_AFTER", "20"))
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("EPISODIC_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 
 # Comments: django-comments-xtd over django-contrib-comments, on recaps only.
 COMMENTS_APP = "django_comments_xtd"

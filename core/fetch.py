@@ -1,6 +1,6 @@
-"""The one way the site fetches a URL: the importer's images now; the catalogue, embeds, webhooks
-and ActivityPub next. Whoever wrote the URL (an old export, a reader, another server), it is
-fetched only if where it leads is a place on the public internet.
+"""The one way the site fetches a URL, or posts to one: the importer's images, outbound webhooks
+(`post`); the catalogue, embeds and ActivityPub next. Whoever wrote the URL (an old export, a
+reader, another server), it is fetched only if where it leads is a place on the public internet.
 
 - Only http and https, with no user name or password in the URL.
 - `origins`, when given, is the only scheme, host and port fetched, redirects included.
@@ -12,7 +12,8 @@ fetched only if where it leads is a place on the public internet.
   rebinding) changes nothing; TLS still checks the certificate against the name.
 - Such an address is fetched only from an origin named in `trusted_origins` (what an operator
   typed: the importer's --media-base-url) or from a network in FETCH_ALLOWED_NETWORKS.
-- Every redirect is checked the same way, MAX_REDIRECTS at most.
+- Every redirect is checked the same way, MAX_REDIRECTS at most. A POST follows none: its body
+  would go on to wherever the first server points, so a redirect is a failure (`BadStatus`).
 - The body is read up to `max_bytes` and no further; the whole exchange, from the connection to
   the last byte, ends at `total_timeout` seconds even if the server trickles.
 - No proxy from the environment is used, and nothing is decompressed.
@@ -78,6 +79,7 @@ class Fetched:
     url: str  # where the body came from, after redirects
     content_type: str
     body: bytes
+    status: int = 200
 
 
 def fetch(
@@ -102,7 +104,12 @@ def fetch(
             raise Refused(f"{url} is not on {_listed(allowed)}")
         addresses = _checked_addresses(target, trusted=target.origin in trusted)
         status, headers, body = _exchange(
-            target, addresses, accept, max_bytes, connect_timeout, deadline
+            target,
+            addresses,
+            _Request("GET", {"Accept": accept}),
+            max_bytes,
+            connect_timeout,
+            deadline,
         )
         location = headers.get("Location")
         if status in REDIRECT_STATUSES and location:
@@ -110,8 +117,61 @@ def fetch(
             continue
         if not 200 <= status < 300:
             raise BadStatus(url, status)
-        return Fetched(url=url, content_type=headers.get("Content-Type", ""), body=body)
+        return Fetched(
+            url=url, content_type=headers.get("Content-Type", ""), body=body, status=status
+        )
     raise Refused(f"{url} redirects more than {MAX_REDIRECTS} times")
+
+
+def post(
+    url,
+    body,
+    *,
+    content_type,
+    headers=None,
+    max_bytes,
+    trusted_origins=(),
+    connect_timeout=CONNECT_TIMEOUT,
+    total_timeout=TOTAL_TIMEOUT,
+):
+    """POST `body` (bytes) to `url` once, with `headers` besides the site's own, and return a
+    `Fetched` of the answer; raise a FetchError saying why not. A redirect is not followed: it
+    is a BadStatus like any answer other than success."""
+    target, addresses = _resolved(url, trusted_origins)
+    request = _Request("POST", {**(headers or {}), "Content-Type": content_type}, body)
+    deadline = time.monotonic() + total_timeout
+    status, answer_headers, answer = _exchange(
+        target, addresses, request, max_bytes, connect_timeout, deadline
+    )
+    if not 200 <= status < 300:
+        raise BadStatus(url, status)
+    return Fetched(
+        url=url,
+        content_type=answer_headers.get("Content-Type", ""),
+        body=answer,
+        status=status,
+    )
+
+
+def check_address(url, trusted_origins=()):
+    """Raise a FetchError (Refused, Unreachable) unless `url` names a place `fetch` and `post`
+    would connect to now: for a form that takes a URL the site will call later, which checks
+    the address again then (DNS rebinding)."""
+    _resolved(url, trusted_origins)
+
+
+def _resolved(url, trusted_origins):
+    """(target, checked addresses) of a URL that is not redirected."""
+    target = _Target.parse(url)
+    trusted = {_origin(urlsplit(o)) for o in trusted_origins}
+    return target, _checked_addresses(target, trusted=target.origin in trusted)
+
+
+@dataclass(frozen=True)
+class _Request:
+    method: str
+    headers: dict
+    body: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -199,8 +259,8 @@ def _allowed_networks():
     return _networks(tuple(settings.FETCH_ALLOWED_NETWORKS))
 
 
-def _exchange(target, addresses, accept, max_bytes, connect_timeout, deadline):
-    """(status, headers, body) of one GET to the checked addresses, by `deadline`."""
+def _exchange(target, addresses, request, max_bytes, connect_timeout, deadline):
+    """(status, headers, body) of one request to the checked addresses, by `deadline`."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TimedOut(f"{target.url} was not fetched in the time allowed")
@@ -216,11 +276,12 @@ def _exchange(target, addresses, accept, max_bytes, connect_timeout, deadline):
         connection.connect()
         connection.sock.settimeout(max(deadline - time.monotonic(), 0.001))
         connection.request(
-            "GET",
+            request.method,
             target.path,
+            body=request.body,
             headers={
+                **request.headers,
                 "User-Agent": user_agent(),
-                "Accept": accept,
                 "Accept-Encoding": "identity",
                 "Connection": "close",
             },

@@ -24,6 +24,7 @@ from shows.models import Show
 from sitesettings.models import SiteSettings
 
 from .models import CommentSettings, Moderation, RecapDiscussion
+from .signals import announce_approved
 from .tasks import notify_followers
 
 for model in (XtdComment, CommentFlag, BlackListedDomain):
@@ -44,6 +45,7 @@ def set_status(comments, status):
         if status == Moderation.Status.APPROVED:
             for pk in pks:
                 transaction.on_commit(lambda pk=pk: notify_followers.enqueue(pk))
+            announce_approved(pks)
     return len(pks)
 
 
@@ -224,6 +226,7 @@ class CommentAdmin(BaseAdmin):
                 reply.save()
                 if parent.is_public:
                     transaction.on_commit(lambda: notify_followers.enqueue(reply.pk))
+                announce_approved([reply.pk])
             self.message_user(request, "Your reply is published.")
             return redirect("admin:django_comments_xtd_xtdcomment_changelist")
         context = {

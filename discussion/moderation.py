@@ -9,6 +9,7 @@ from django_comments_xtd.moderation import XtdCommentModerator
 
 from . import rules
 from .models import CommentSettings, Moderation
+from .signals import announce_approved
 from .threads import public
 
 
@@ -74,6 +75,7 @@ def store(comment, decision, receipt):
             transaction.on_commit(lambda: notify_moderators.enqueue(stored.pk))
         elif status == Moderation.Status.APPROVED:
             transaction.on_commit(lambda: notify_followers.enqueue(stored.pk))
+            announce_approved([stored.pk])
     return stored
 
 

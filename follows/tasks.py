@@ -8,18 +8,10 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
+from worker.scheduling import enqueue_at
+
 from . import digests, mail, sending
 from .models import Follow, Follower
-
-
-def enqueue_at(a_task, when, *args):
-    """Queue `a_task` to run at `when`. A backend that cannot wait (the tests' immediate one)
-    runs it now if it is due, and otherwise leaves it to a test that calls it."""
-    if when is None or when <= timezone.now():
-        return a_task.enqueue(*args)
-    if a_task.get_backend().supports_defer:
-        return a_task.using(run_after=when).enqueue(*args)
-    return None
 
 
 @task

@@ -20,6 +20,7 @@ import threading
 import time
 from contextlib import contextmanager
 from glob import glob
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,22 @@ def wait_until(condition, seconds, what):
         if time.monotonic() > deadline:
             pytest.fail(f"{what}: not within {seconds} s")
         time.sleep(0.1)
+
+
+@contextmanager
+def serving(handler):
+    """A ThreadingHTTPServer with `handler` on a free 127.0.0.1 port, in a thread, for the
+    duration; `received` is a list for the handler to keep what it was sent."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class Process:

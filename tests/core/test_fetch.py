@@ -52,6 +52,14 @@ class Recorder(BaseHTTPRequestHandler):
         else:
             self.answer(200, b"hello")
 
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.seen.append({"path": self.path, "body": body, **dict(self.headers.items())})
+        if self.path == "/redirect":
+            self.answer(307, b"", [("Location", "/elsewhere")])
+        else:
+            self.answer(202, b"taken")
+
     def answer(self, status, body, headers=()):
         self.send_response(status)
         for name, value in headers:
@@ -406,3 +414,40 @@ def test_tls_to_the_checked_address_under_the_right_name(
     assert fetch.fetch(url, max_bytes=MAX).body == b"GIF89a pixels"
     assert resolve.calls == ["images.example.com"]
     assert server.seen[0]["Host"] == f"images.example.com:{server.server_port}"
+
+
+def test_post_sends_the_body_and_headers_once(server):
+    answered = fetch.post(
+        server.url + "/hooks",
+        b'{"a":1}',
+        content_type="application/json",
+        headers={"webhook-id": "msg_1"},
+        max_bytes=MAX,
+        trusted_origins=[server.url],
+    )
+    assert (answered.status, answered.body) == (202, b"taken")
+    (seen,) = server.seen
+    assert seen["body"] == b'{"a":1}' and seen["webhook-id"] == "msg_1"
+    assert seen["Content-Type"] == "application/json"
+
+
+def test_post_follows_no_redirect(server):
+    with pytest.raises(fetch.BadStatus) as refused:
+        fetch.post(
+            server.url + "/redirect",
+            b"{}",
+            content_type="application/json",
+            max_bytes=MAX,
+            trusted_origins=[server.url],
+        )
+    assert refused.value.status == 307
+    assert [seen["path"] for seen in server.seen] == ["/redirect"]
+
+
+def test_post_and_check_address_refuse_loopback_unless_trusted(server):
+    with pytest.raises(fetch.Refused, match="not on the public internet"):
+        fetch.post(server.url + "/hooks", b"{}", content_type="application/json", max_bytes=MAX)
+    with pytest.raises(fetch.Refused, match="not on the public internet"):
+        fetch.check_address(server.url + "/hooks")
+    fetch.check_address(server.url + "/hooks", trusted_origins=[server.url])
+    assert server.seen == []

@@ -83,6 +83,14 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         follower=follower, recap=recap, kind="alert", state="sent", created_at=december
     )
     Suppression.objects.create(address="0" * 64, reason="complaint")
+    from webhooks.models import Attempt, Endpoint
+    from webhooks.models import Delivery as WebhookDelivery
+
+    endpoint = Endpoint.objects.create(url="https://hooks.example/", events=["recap.published"])
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event="recap.published", body="{}", created_at=december
+    )
+    Attempt.objects.create(delivery=delivery, number=1, status_code=500, response_ms=12)
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -113,6 +121,7 @@ NOT_ADDED_BY_HAND = {
     "importer.ImportRun",
     "importer.WordPressOrigin",
     "ratings.EpisodeVote",
+    "webhooks.Delivery",
 }
 
 

@@ -46,6 +46,8 @@ from recaps.models import Recap, TaggedRecap
 from shows.models import Platform
 from sitesettings.models import SiteSettings
 from tests.discussion.conftest import make_comment
+from webhooks.models import Delivery as WebhookDelivery
+from webhooks.models import Endpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +93,8 @@ PERMISSIONS = {
     ("sitesettings.sitesettings", "delete_selected"): NOBODY,
     ("taggit.tag", "delete_selected"): EDITORS,
     ("taggit.tag", "render_tag_form"): EDITORS,
+    ("webhooks.delivery", "delete_selected"): NOBODY,
+    ("webhooks.endpoint", "delete_selected"): STAFF_MANAGERS,
     # Views the admins add.
     ("auth.user", "auth_user_password_change"): STAFF_MANAGERS,
     ("django_comments_xtd.xtdcomment", "discussion_reply"): MODERATION,
@@ -103,6 +107,7 @@ PERMISSIONS = {
     ("recaps.recap", "recaps_recap_revoke_share_links"): WRITING,
     ("recaps.recap", "recaps_recap_transition"): WRITING,
     ("taggit.tag", "taggit_tag_merge_tags"): EDITORS,
+    ("webhooks.endpoint", "webhooks_endpoint_send_test"): STAFF_MANAGERS,
 }
 
 _numbers = count(1)
@@ -137,6 +142,10 @@ def fresh_follower():
     return Follower.objects.create(
         email=f"fan{next(_numbers)}@example.com", source="footer", consent_wording="2026-12"
     )
+
+
+def fresh_endpoint():
+    return Endpoint.objects.create(url=f"https://hooks{next(_numbers)}.example/", events=[])
 
 
 def fresh_person():
@@ -190,6 +199,10 @@ ROW_MAKERS = {
     "sites.site": lambda show, user: Site.objects.create(domain=f"old{next(_numbers)}.example"),
     "sitesettings.sitesettings": lambda show, user: SiteSettings.load(),
     "taggit.tag": lambda show, user: Tag.objects.create(name=f"tag {next(_numbers)}"),
+    "webhooks.delivery": lambda show, user: WebhookDelivery.objects.create(
+        endpoint=fresh_endpoint(), event="webhook.test", body="{}"
+    ),
+    "webhooks.endpoint": lambda show, user: fresh_endpoint(),
 }
 
 
@@ -293,6 +306,13 @@ def send_test(client, show, user):
     return response, [m.to for m in mail.outbox] == [[user.email]]
 
 
+def send_webhook_test(client, show, user):
+    """A test message queued for an endpoint (sent after the commit, which never comes here)."""
+    endpoint = fresh_endpoint()
+    response = client.post(reverse("admin:webhooks_endpoint_send_test", args=[endpoint.pk]))
+    return response, endpoint.deliveries.exists()
+
+
 def page(url):
     """A view that only shows a page: done when it answers anything but a refusal."""
 
@@ -342,6 +362,7 @@ VIEW_VISITS = {
     ),
     "recaps_recap_revoke_share_links": revoke_share_links,
     "taggit_tag_merge_tags": merge,
+    "webhooks_endpoint_send_test": send_webhook_test,
 }
 
 

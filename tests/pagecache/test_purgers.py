@@ -3,12 +3,12 @@
 127.0.0.1 that record what they are sent."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from pagecache import front
+from tests.servers import serving
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -29,13 +29,8 @@ class Recorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def fake_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    server.received = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(Recorder) as server:
+        yield server
 
 
 def address(server):
