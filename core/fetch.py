@@ -68,9 +68,11 @@ class Unreachable(FetchError):
 class BadStatus(FetchError):
     """The server answered with a status other than success."""
 
-    def __init__(self, url, status):
+    def __init__(self, url, status, headers=None):
         super().__init__(f"{url} answered {status}")
         self.status = status
+        # What came with it: a 429's or 503's Retry-After says when to ask again.
+        self.headers = headers or {}
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def fetch(
             url = urljoin(url, location)
             continue
         if not 200 <= status < 300:
-            raise BadStatus(url, status)
+            raise BadStatus(url, status, headers)
         return Fetched(url=url, content_type=headers.get("Content-Type", ""), body=body)
     raise Refused(f"{url} redirects more than {MAX_REDIRECTS} times")
 

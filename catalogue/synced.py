@@ -1,0 +1,76 @@
+"""Editors' edits win: a row's synced fields follow the catalogue only while they still hold
+the catalogue's last value (kept in SyncedValues). A field whose value differs from it was
+edited by hand; it is kept, and listed as a disagreement until an editor takes the
+catalogue's value or the catalogue comes round to theirs."""
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from .models import SyncedValues
+
+
+def as_json(value):
+    """A field's value as SyncedValues keeps it (and compares it)."""
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+@dataclass
+class Report:
+    """What a run did, in words, for the editor or the command's output."""
+
+    created: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # hand edits left alone
+
+    def lines(self):
+        return (
+            [f"Created {line}" for line in self.created]
+            + [f"Changed {line}" for line in self.changed]
+            + [f"Kept the hand-edited {line}" for line in self.kept]
+        )
+
+
+def remembered(references):
+    """{reference: SyncedValues} for these rows, in one query."""
+    return {row.reference: row for row in SyncedValues.objects.filter(reference__in=references)}
+
+
+def follow(row, values, memory, label, report):
+    """Sets each of `values` on `row` unless edited by hand (`memory` is the row's SyncedValues,
+    unsaved for a new row); returns the fields changed. The caller saves the row with .save(),
+    never update(), so signal receivers (page cache, publication times) see the change."""
+    last = memory.values
+    changed = []
+    for name, value in values.items():
+        current, new = as_json(getattr(row, name)), as_json(value)
+        if current == last.get(name, current) or memory.pk is None:
+            if current != new:
+                setattr(row, name, value)
+                changed.append(name)
+        elif current != new:
+            report.kept.append(f"{name.replace('_', ' ')} of {label}")
+        last[name] = new
+    if changed and row.pk:
+        report.changed.append(f"{', '.join(n.replace('_', ' ') for n in changed)} of {label}")
+    return changed
+
+
+def disagreements(row, memory):
+    """[(field, current value, catalogue's value)] where a hand edit differs from the catalogue."""
+    if memory is None:
+        return []
+    return [
+        (name, getattr(row, name), value)
+        for name, value in memory.values.items()
+        if hasattr(row, name) and as_json(getattr(row, name)) != value
+    ]
+
+
+def save_memory(memory, before):
+    """Saves the SyncedValues if the catalogue's values moved (a second run writes nothing)."""
+    if memory.pk is None or memory.values != before:
+        memory.save()
