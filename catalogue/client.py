@@ -22,7 +22,7 @@ calls = Counter()
 
 
 class CallWindow:
-    """At most `limit` calls in any `seconds`: a caller waits until the oldest call has left
+    """At most `limit()` calls in any `seconds`: a caller waits until the oldest call has left
     the window. One per process and catalogue; the catalogue counts per address, and a site
     runs few processes that call it (the worker, an editor's request)."""
 
@@ -36,8 +36,8 @@ class CallWindow:
             now = time.monotonic()
             while self.stamps and now - self.stamps[0] >= self.seconds:
                 self.stamps.popleft()
-            if len(self.stamps) >= self.limit:
-                time.sleep(self.seconds - (now - self.stamps[0]))
+            while len(self.stamps) >= self.limit():
+                time.sleep(max(self.seconds - (now - self.stamps[0]), 0))
                 now = time.monotonic()
                 self.stamps.popleft()
             self.stamps.append(now)

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 
 from core import fetch
 from core.images import validate_image
+from core.mediafiles import remove_unheld
 
 from .client import calls
 from .providers.base import BadAnswer
@@ -47,7 +48,8 @@ def download(provider, url, what):
 
 
 def delete_stored(files):
-    """Files stored for rows that were then not written (the transaction failed)."""
+    """Files stored (and their renditions) for rows that were then not written: the
+    transaction failed, so no row holds them."""
     for file in files:
         if file:
-            file.storage.delete(file.name)
+            remove_unheld(type(file.instance), file.field.name, file.name)

@@ -20,7 +20,8 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SEARCH_KEPT = 600
 SHOW_KEPT = 300
 
-_window = CallWindow(limit=20, seconds=10)
+# TVmaze allows 20 calls per 10 seconds (tests allow more).
+_window = CallWindow(limit=lambda: settings.CATALOGUE_TVMAZE_CALLS_PER_10_SECONDS, seconds=10)
 
 
 @contextmanager
@@ -94,7 +95,7 @@ class TVmaze:
         country = channel.get("country") or {}
         schedule = show.get("schedule") or {}
         embedded = show["_embedded"]
-        title = str(show["name"])
+        title = fitted(show["name"])
         native = [
             aka["name"]
             for aka in akas
@@ -106,7 +107,7 @@ class TVmaze:
             id=str(int(show["id"])),
             url=str(show.get("url") or ""),
             title=title,
-            native_title=str(native[0]) if native else "",
+            native_title=fitted(native[0]) if native else "",
             other_titles=tuple(dict.fromkeys(map(str, others))),
             country=str(country.get("name") or ""),
             synopsis_html=str(show.get("summary") or ""),
@@ -138,6 +139,11 @@ class TVmaze:
             return {str(int(key)): int(value) for key, value in answer.items()}
 
 
+def fitted(value, length=200):
+    """A name as our fields hold it (200 characters): a longer one is cut, not refused."""
+    return str(value)[:length]
+
+
 def image_url(item, size):
     image = item.get("image") or {}
     return str(image.get(size) or image.get("original") or "")
@@ -156,7 +162,7 @@ def parse_season(season):
     return Season(
         id=str(int(season["id"])),
         number=int(season["number"]),
-        name=str(season.get("name") or ""),
+        name=fitted(season.get("name") or ""),
         premiere=date.fromisoformat(premiere) if premiere else None,
         episode_order=int(season["episodeOrder"]) if season.get("episodeOrder") else None,
     )
@@ -181,7 +187,7 @@ def parse_episodes(items):
                 id=str(int(item["id"])),
                 season=int(item["season"]),
                 number=int(item["number"]),
-                title=str(item.get("name") or ""),
+                title=fitted(item.get("name") or ""),
                 airstamp=datetime.fromisoformat(stamp) if stamp else None,
             )
         )
@@ -194,8 +200,8 @@ def parse_credit(credit):
     return Credit(
         person=Person(
             id=str(int(person["id"])),
-            name=str(person["name"]),
+            name=fitted(person["name"]),
             photo_url=image_url(person, "medium"),
         ),
-        character=str(character.get("name") or ""),
+        character=fitted(character.get("name") or ""),
     )
