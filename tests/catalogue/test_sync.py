@@ -122,16 +122,11 @@ def test_the_task_syncs_and_queues_its_next_run(tvmaze, settings):
     run("add_show", "--tvmaze", "1001")
     delay(tvmaze, 1001, {6}, 1)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from django.tasks import task_backends
     from django_tasks_db.models import DBTaskResult
 
-    task_backends._settings = None  # noqa: SLF001 - pick up the test's backend
-    try:
-        lines = tasks.sync_catalogue.call()
-        queued = DBTaskResult.objects.get()
-        assert queued.run_after > queued.enqueued_at + timedelta(hours=5)
-        tasks.schedule(running=True)
-        assert DBTaskResult.objects.count() == 1  # one waiting run, never two
-    finally:
-        task_backends.__dict__.pop("_settings", None)
+    lines = tasks.sync_catalogue.call()
+    queued = DBTaskResult.objects.get()
+    assert queued.run_after > queued.enqueued_at + timedelta(hours=5)
+    tasks.schedule(running=True)
+    assert DBTaskResult.objects.count() == 1  # one waiting run, never two
     assert any("episode 6" in line for line in lines)
