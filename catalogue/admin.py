@@ -104,7 +104,7 @@ class CatalogueShowAdmin(ShowWithCastAdmin):
             return redirect("admin:catalogue_search")
         form = AddForm(
             plan,
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             initial={
                 "seasons": [s.number for s in plan.seasons if s.existing is None][-1:] or [],
                 "leads": min(2, len(plan.people)),

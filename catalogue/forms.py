@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 
 
 class SearchForm(forms.Form):
@@ -33,5 +34,4 @@ class AddForm(forms.Form):
             )
             for m in plan.to_confirm
         ]
-        self.fields["leads"].max_value = len(plan.people)
-        self.fields["leads"].validators.append(forms.validators.MaxValueValidator(len(plan.people)))
+        self.fields["leads"].validators.append(MaxValueValidator(len(plan.people)))
