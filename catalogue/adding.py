@@ -14,7 +14,7 @@ from . import images
 from .models import SyncedValues
 from .providers.base import CatalogueError
 from .seasons import season_values
-from .synced import Report, follow, remembered, save_memory
+from .synced import Report, follow, remembered
 
 
 @dataclass
@@ -163,6 +163,7 @@ def _write(plan, chosen, reused, poster, photos, leads, stored):
         earlier = row
     people = _write_people(plan, reused, photos, memories, report, stored)
     _write_credits(plan, shows, people, leads, report)
+    memories.save()
     remember_stamp(provider, show)
     return shows, report
 
@@ -178,8 +179,7 @@ def write_season(provider, show, number, row, memories, report):
     """The show row of season `number` and its episodes follow the catalogue (hand edits
     kept); each saved with .save() so what depends on air times moves with them."""
     values = season_values(show, number)
-    memory = memories.get(row.catalogue_id) or SyncedValues(reference=row.catalogue_id)
-    before = dict(memory.values)
+    memory = memories.of(row.catalogue_id)
     created = row.pk is None
     changed = follow(row, values.values, memory, f"“{values.values['title']}”", report)
     if created:
@@ -187,7 +187,6 @@ def write_season(provider, show, number, row, memories, report):
         report.created.append(f"the show “{row.title}”")
     if created or changed:
         row.save()
-    save_memory(memory, before)
     existing = (
         {episode.catalogue_id: episode for episode in row.episodes.all()} if not created else {}
     )
@@ -197,8 +196,7 @@ def write_season(provider, show, number, row, memories, report):
         episode = existing.get(reference) or Episode(
             show=row, number=episode_values.number, catalogue_id=reference
         )
-        memory = memories.get(reference) or SyncedValues(reference=reference)
-        before = dict(memory.values)
+        memory = memories.of(reference)
         fresh = episode.pk is None
         changed = follow(
             episode, episode_values.values, memory, f"{row.title} episode {episode.number}", report
@@ -206,7 +204,6 @@ def write_season(provider, show, number, row, memories, report):
         if fresh or changed:
             episode.save()
             added += fresh
-        save_memory(memory, before)
     if added:
         report.created.append(f"{added} episodes of “{row.title}”")
     return row
@@ -219,8 +216,7 @@ def _write_people(plan, reused, photos, memories, report, stored):
         if person.pk is not None and not person.catalogue_id:
             person.catalogue_id = match.catalogue_id  # the editor confirmed it is them
             person.save()
-        memory = memories.get(match.catalogue_id) or SyncedValues(reference=match.catalogue_id)
-        before = dict(memory.values)
+        memory = memories.of(match.catalogue_id)
         fresh = person.pk is None
         changed = follow(person, {"name": match.name}, memory, f"the person {match.name}", report)
         if fresh:
@@ -232,7 +228,6 @@ def _write_people(plan, reused, photos, memories, report, stored):
             created += 1
         if fresh or changed:
             person.save()
-        save_memory(memory, before)
         people[match.catalogue_id] = person
     if created:
         report.created.append(f"{created} people")

@@ -94,4 +94,5 @@ def refresh(provider, show_id, report):
             row = rows.get(provider.reference(show_id, number))
             if row is not None:
                 write_season(provider, show, number, row, memories, report)
+        memories.save()
         remember_stamp(provider, show)

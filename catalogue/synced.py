@@ -34,9 +34,32 @@ class Report:
         )
 
 
+class Memories(dict):
+    """{reference: SyncedValues} of some rows, read in one query; `save` writes the new ones in
+    one more and only those whose values moved (a second run writes nothing)."""
+
+    def __init__(self, references):
+        rows = SyncedValues.objects.filter(reference__in=list(references))
+        super().__init__((row.reference, row) for row in rows)
+        self.before = {reference: dict(row.values) for reference, row in self.items()}
+
+    def of(self, reference):
+        if reference not in self:
+            self[reference] = SyncedValues(reference=reference)
+        return self[reference]
+
+    def save(self):
+        new = [row for row in self.values() if row.pk is None]
+        for reference, row in self.items():
+            if row.pk is not None and row.values != self.before.get(reference):
+                row.save()
+                self.before[reference] = dict(row.values)
+        SyncedValues.objects.bulk_create(new)
+        self.before.update((row.reference, dict(row.values)) for row in new)
+
+
 def remembered(references):
-    """{reference: SyncedValues} for these rows, in one query."""
-    return {row.reference: row for row in SyncedValues.objects.filter(reference__in=references)}
+    return Memories(references)
 
 
 def follow(row, values, memory, label, report):
@@ -68,9 +91,3 @@ def disagreements(row, memory):
         for name, value in memory.values.items()
         if hasattr(row, name) and as_json(getattr(row, name)) != value
     ]
-
-
-def save_memory(memory, before):
-    """Saves the SyncedValues if the catalogue's values moved (a second run writes nothing)."""
-    if memory.pk is None or memory.values != before:
-        memory.save()
