@@ -16,7 +16,7 @@ from core.images import detected_format
 from people.admin import ShowWithCastAdmin
 from shows.models import Show
 
-from . import adding, images, synced
+from . import adding, images, synced, tasks
 from .forms import AddForm, SearchForm
 from .providers import provider as get_provider
 from .providers.base import CatalogueError
@@ -121,6 +121,7 @@ class CatalogueShowAdmin(ShowWithCastAdmin):
             except CatalogueError as error:
                 self.message_user(request, f"{error} Nothing was added.", messages.ERROR)
             else:
+                tasks.keep_syncing()
                 lines = report.lines() or ["Nothing changed: the show is already up to date."]
                 self.message_user(request, " ".join(f"{line}." for line in lines), messages.SUCCESS)
                 return redirect("admin:shows_show_change", shows[-1].pk)

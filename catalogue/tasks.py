@@ -30,6 +30,12 @@ def sync_catalogue():
     return report.lines() if report else []
 
 
+def keep_syncing():
+    """Makes sure a sync is queued for one interval from now (after an add, or a sync run by
+    hand): the chain of runs starts with the first show added from the catalogue."""
+    schedule(timezone.now() + timedelta(seconds=settings.CATALOGUE_SYNC_SECONDS))
+
+
 def schedule(when=None, running=False):
     """Queues the next sync at `when` (now by default) unless one is already waiting. A backend
     that cannot wait (the tests' immediate one) leaves a future run to the test."""

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalogue import adding, client
+from catalogue import adding, client, tasks
 from catalogue.providers import provider as get_provider
 from catalogue.providers.base import CatalogueError
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
                 shows, report = adding.add(plan, seasons, confirmed=confirmed, leads=leads)
             except CatalogueError as error:
                 raise CommandError(f"{error} Nothing was added.") from error
+        tasks.keep_syncing()
         for line in report.lines() or ["Nothing changed: the show is already up to date."]:
             self.stdout.write(line)
         for match in plan.to_confirm:

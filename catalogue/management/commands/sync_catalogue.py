@@ -28,4 +28,4 @@ class Command(BaseCommand):
             f"{client.calls['api'] - before} calls to {provider.name}, "
             f"{time.monotonic() - started:.2f} s."
         )
-        tasks.schedule(running=True)
+        tasks.keep_syncing()
