@@ -187,21 +187,25 @@ def write_season(provider, show, number, row, memories, report):
         report.created.append(f"the show “{row.title}”")
     if created or changed:
         row.save()
-    existing = (
-        {episode.catalogue_id: episode for episode in row.episodes.all()} if not created else {}
-    )
+    # An episode already here under its number (typed before the show was linked, or one the
+    # catalogue replaced with a new id) is the catalogue's episode of that number.
+    here = list(row.episodes.all()) if not created else []
+    by_number = {episode.number: episode for episode in here}
+    existing = {episode.catalogue_id: episode for episode in here if episode.catalogue_id}
     added = 0
     for episode_values in values.episodes:
         reference = provider.reference(episode_values.id)
-        episode = existing.get(reference) or Episode(
-            show=row, number=episode_values.number, catalogue_id=reference
-        )
+        episode = existing.get(reference) or by_number.get(episode_values.number)
+        if episode is None:
+            episode = Episode(show=row, number=episode_values.number)
+        fresh_link = episode.catalogue_id != reference
+        episode.catalogue_id = reference
         memory = memories.of(reference)
         fresh = episode.pk is None
         changed = follow(
             episode, episode_values.values, memory, f"{row.title} episode {episode.number}", report
         )
-        if fresh or changed:
+        if fresh or changed or fresh_link:
             episode.save()
             added += fresh
     if added:

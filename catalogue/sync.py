@@ -13,7 +13,7 @@ import socket
 from contextlib import contextmanager
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -76,8 +76,9 @@ def _run(provider):
             continue
         try:
             refresh(provider, show_id, report)
-        except CatalogueError as error:
-            # Its stamp stays behind: the next run tries it again.
+        except (CatalogueError, IntegrityError) as error:
+            # Its rows are as they were and its stamp stays behind: the next run tries again,
+            # and the other shows are synced meanwhile.
             logger.warning("%s show %s was not synced: %s", provider.name, show_id, error)
     return report
 

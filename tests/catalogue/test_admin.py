@@ -114,3 +114,16 @@ def test_a_catalogue_away_is_a_message_not_an_error(tvmaze, editors_client):
     assert "is not an image we can use" in response.content.decode()
     assert "Nothing was added." in response.content.decode()
     assert Show.objects.count() == 0
+
+
+def test_with_redis_away_searching_and_adding_still_work(tvmaze, editors_client, settings):
+    from config.settings import redis_cache
+    from core import cache as redis_backend
+    from deploy.nginx import free_port
+
+    redis_backend._breakers.clear()
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{free_port()}/0")}
+    assert "Soundtrack #2" in editors_client.get(SEARCH, {"q": "sound"}).content.decode()
+    response = editors_client.post(f"{SEARCH}1001/", {"seasons": ["1"], "leads": "2"})
+    assert response.status_code == 302
+    assert Show.objects.get().episodes.count() == 6

@@ -131,3 +131,15 @@ def test_the_task_syncs_and_queues_its_next_run(tvmaze, settings):
     tasks.schedule()
     assert DBTaskResult.objects.count() == 1  # one waiting run, never two
     assert any("episode 6" in line for line in lines)
+
+
+def test_an_episode_typed_by_hand_is_linked_not_doubled(tvmaze):
+    run("add_show", "--tvmaze", "1001")
+    show = Show.objects.get()
+    show.episodes.filter(number=6).update(catalogue_id="")
+    entry = tvmaze.shows[1001]["show"]["_embedded"]["episodes"][5]
+    entry["id"] = 9600  # the catalogue replaced episode 6
+    tvmaze.touch(1001)
+    run("sync_catalogue")
+    assert show.episodes.count() == 6
+    assert show.episodes.get(number=6).catalogue_id == "TVmaze:9600"
