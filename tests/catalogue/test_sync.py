@@ -143,3 +143,16 @@ def test_an_episode_typed_by_hand_is_linked_not_doubled(tvmaze):
     run("sync_catalogue")
     assert show.episodes.count() == 6
     assert show.episodes.get(number=6).catalogue_id == "TVmaze:9600"
+
+
+def test_a_sync_purges_the_cached_hub_of_a_show_it_changed(tvmaze, client):
+    run("add_show", "--tvmaze", "1001")
+    hub = Show.objects.get().get_absolute_url()
+    assert "Dec 20, 2023" in client.get(hub).content.decode()
+    assert client.get(hub)["X-Page-Cache"] == "hit"
+    delay(tvmaze, 1001, {5, 6}, 7)
+    run("sync_catalogue")
+    response = client.get(hub)
+    assert response["X-Page-Cache"] != "hit"
+    page = response.content.decode()
+    assert "Dec 27, 2023" in page and "Dec 20, 2023" not in page
