@@ -14,7 +14,7 @@ from . import images
 from .models import SyncedValues
 from .providers.base import CatalogueError
 from .seasons import season_values
-from .synced import Report, follow, remembered
+from .synced import Memories, Report, follow
 
 
 @dataclass
@@ -138,7 +138,7 @@ def _write(plan, chosen, reused, poster, photos, leads, stored):
     provider, show, report = plan.provider, plan.show, Report()
     season_refs = {s.number: provider.reference(show.id, s.number) for s in plan.seasons}
     episode_refs = [provider.reference(e.id) for e in show.episodes]
-    memories = remembered(
+    memories = Memories(
         [*season_refs.values(), *episode_refs, *(m.catalogue_id for m in plan.people)]
     )
     platforms = matched_platforms(show.platforms)

@@ -185,7 +185,7 @@ class CatalogueShowAdmin(ShowWithCastAdmin):
 def differences(show):
     """(key, label, value here, catalogue's value) for the show and its episodes."""
     episodes = {e.catalogue_id: e for e in show.episodes.exclude(catalogue_id="")}
-    memories = synced.remembered([show.catalogue_id, *episodes])
+    memories = synced.Memories([show.catalogue_id, *episodes])
     rows = [
         (f"show:{name}", name.replace("_", " "), mine, theirs)
         for name, mine, theirs in synced.disagreements(show, memories.get(show.catalogue_id))

@@ -23,7 +23,7 @@ from .adding import remember_stamp, write_season
 from .models import SyncLock
 from .providers import provider as get_provider
 from .providers.base import CatalogueError
-from .synced import Report, remembered
+from .synced import Memories, Report
 
 logger = logging.getLogger("catalogue")
 LOCK = "catalogue-sync"
@@ -68,7 +68,7 @@ def _run(provider):
     if not show_ids:
         return report
     updates = provider.updates()
-    stamps = remembered([provider.reference(show_id) for show_id in show_ids])
+    stamps = Memories([provider.reference(show_id) for show_id in show_ids])
     for show_id in sorted(show_ids, key=int):
         memory = stamps.get(provider.reference(show_id))
         last = memory.values.get("updated", 0) if memory else 0
@@ -90,7 +90,7 @@ def refresh(provider, show_id, report):
         rows = Show.objects.filter(catalogue_id__startswith=provider.reference(show_id, ""))
         rows = {row.catalogue_id: row for row in rows}
         references = [provider.reference(e.id) for e in show.episodes]
-        memories = remembered([*rows, *references])
+        memories = Memories([*rows, *references])
         for number in sorted({episode.season for episode in show.episodes}):
             row = rows.get(provider.reference(show_id, number))
             if row is not None:

@@ -58,19 +58,22 @@ class Memories(dict):
         self.before.update((row.reference, dict(row.values)) for row in new)
 
 
-def remembered(references):
-    return Memories(references)
-
-
 def follow(row, values, memory, label, report):
     """Sets each of `values` on `row` unless edited by hand (`memory` is the row's SyncedValues,
     unsaved for a new row); returns the fields changed. The caller saves the row with .save(),
     never update(), so signal receivers (page cache, publication times) see the change."""
     last = memory.values
+    # A row here before the catalogue knew it (a person of the same name, an episode typed by
+    # hand): what an editor filled in counts as theirs; only empty fields are taken.
+    adopted = memory.pk is None and row.pk is not None
     changed = []
     for name, value in values.items():
         current, new = as_json(getattr(row, name)), as_json(value)
-        if current == last.get(name, current) or memory.pk is None:
+        if adopted:
+            by_hand = current not in (None, "", [])
+        else:
+            by_hand = memory.pk is not None and current != last.get(name, current)
+        if not by_hand:
             if current != new:
                 setattr(row, name, value)
                 changed.append(name)
