@@ -132,3 +132,28 @@ def test_the_first_billed_lead_and_the_rest_support(tvmaze):
         ("Steve Noh", "supporting", "Han Su-ho"),
         ("Demian", "supporting", "K"),
     ]
+
+
+def test_without_a_schedule_it_is_read_from_the_air_stamps(tvmaze):
+    tvmaze.shows[1001]["show"]["schedule"] = {"time": "", "days": []}
+    add("--tvmaze", "1001")
+    show = Show.objects.get()
+    assert (show.release_weekdays, show.release_time, show.episodes_per_release) == (
+        [2],
+        time(13, 30),
+        2,
+    )
+    assert not show.episodes.exclude(air_date_override=None).exists()
+
+
+def test_a_streaming_drop_is_all_at_once(tvmaze):
+    for item in tvmaze.shows[1001]["show"]["_embedded"]["episodes"]:
+        item["airstamp"] = "2023-12-06T08:00:00+00:00"
+    tvmaze.shows[1001]["show"]["schedule"] = {"time": "", "days": []}
+    add("--tvmaze", "1001")
+    show = Show.objects.get()
+    assert show.all_at_once
+    assert (
+        show.schedule_line(BEFORE_PREMIERE)
+        == "6 episodes, all released at once on December 6, 2023."
+    )
