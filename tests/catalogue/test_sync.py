@@ -91,6 +91,9 @@ def test_a_hand_edit_is_kept_and_listed_with_the_catalogue_value_to_take(tvmaze,
     assert response.status_code == 302
     show.refresh_from_db()
     assert show.title == "Soundtrack #2 (2023)"
+    editor_client.post(take, {"take": f"episode:{episode.pk}:title"})
+    episode.refresh_from_db()
+    assert episode.title == "Track 1"
     assert editor_client.post(take, {"take": "show:slug"}).status_code == 302  # not offered
     show.refresh_from_db()
     assert show.slug == "soundtrack-2"
