@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "anymail",
     # Outbound webhooks (signed, retried): other services told of recaps, comments and shows.
     "webhooks",
+    # Shows added from TVmaze and kept in step with it (after people: it extends the show admin).
+    "catalogue",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
@@ -411,6 +413,23 @@ WEBHOOKS_RETRY_WINDOW_SECONDS = int(
 )
 WEBHOOKS_DISABLE_AFTER_FAILURES = int(os.environ.get("EPISODIC_WEBHOOKS_DISABLE_AFTER", "20"))
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("EPISODIC_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+# The catalogue (catalogue/): shows added from TVmaze and synced on the task worker every
+# EPISODIC_CATALOGUE_SYNC_SECONDS. The API's base URL is the operator's and trusted; posters and
+# photos come only from the image origins, public addresses only (core.fetch).
+CATALOGUE_TVMAZE_URL = os.environ.get("EPISODIC_TVMAZE_URL", "https://api.tvmaze.com")
+CATALOGUE_TVMAZE_IMAGE_ORIGINS = env_list(
+    "EPISODIC_TVMAZE_IMAGE_ORIGINS", ["https://static.tvmaze.com"]
+)
+# Tests only: the fake catalogue's own images (on loopback) pass.
+CATALOGUE_TRUST_TEST_IMAGES = False
+CATALOGUE_TVMAZE_CALLS_PER_10_SECONDS = 20
+CATALOGUE_TIMEOUT = float(os.environ.get("EPISODIC_CATALOGUE_TIMEOUT", "10"))
+CATALOGUE_MAX_ANSWER_BYTES = int(os.environ.get("EPISODIC_CATALOGUE_MAX_BYTES", 5 * 1024 * 1024))
+CATALOGUE_RATE_LIMIT_RETRIES = int(os.environ.get("EPISODIC_CATALOGUE_RATE_LIMIT_RETRIES", "2"))
+CATALOGUE_RATE_LIMIT_WAIT = float(os.environ.get("EPISODIC_CATALOGUE_RATE_LIMIT_WAIT", "10"))
+CATALOGUE_SYNC_SECONDS = int(os.environ.get("EPISODIC_CATALOGUE_SYNC_SECONDS", 6 * 3600))
+# How many of the first billed become leads when a show is added (editors change it there).
+CATALOGUE_LEADS = int(os.environ.get("EPISODIC_CATALOGUE_LEADS", "2"))
 
 # Comments: django-comments-xtd over django-contrib-comments, on recaps only.
 COMMENTS_APP = "django_comments_xtd"

@@ -69,9 +69,11 @@ class Unreachable(FetchError):
 class BadStatus(FetchError):
     """The server answered with a status other than success."""
 
-    def __init__(self, url, status):
+    def __init__(self, url, status, headers=None):
         super().__init__(f"{url} answered {status}")
         self.status = status
+        # What came with it: a 429's or 503's Retry-After says when to ask again.
+        self.headers = headers or {}
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def fetch(
             url = urljoin(url, location)
             continue
         if not 200 <= status < 300:
-            raise BadStatus(url, status)
+            raise BadStatus(url, status, headers)
         return Fetched(
             url=url, content_type=headers.get("Content-Type", ""), body=body, status=status
         )
@@ -144,7 +146,7 @@ def post(
         target, addresses, request, max_bytes, connect_timeout, deadline
     )
     if not 200 <= status < 300:
-        raise BadStatus(url, status)
+        raise BadStatus(url, status, answer_headers)
     return Fetched(
         url=url,
         content_type=answer_headers.get("Content-Type", ""),

@@ -17,6 +17,7 @@ class Person(models.Model):
         max_length=120, blank=True, help_text="A few words, such as “K-pop artist”."
     )
     bio = models.TextField(blank=True)
+    catalogue_id = models.CharField(max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -29,6 +30,13 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["catalogue_id"],
+                condition=~Q(catalogue_id=""),
+                name="person_catalogue_id_unique",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -95,6 +95,13 @@ class Show(models.Model):
         "air dates worked out from it until an editor completes the schedule: filling in the "
         "premiere date and schedule here clears it.",
     )
+    catalogue_id = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Where this show's facts come from: the catalogue, its show and season.",
+    )
+    catalogue_url = models.URLField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -120,6 +127,11 @@ class Show(models.Model):
             models.CheckConstraint(
                 condition=~Q(follows=models.F("pk")), name="show_does_not_follow_itself"
             ),
+            models.UniqueConstraint(
+                fields=["catalogue_id"],
+                condition=~Q(catalogue_id=""),
+                name="show_catalogue_id_unique",
+            ),
         ]
         indexes = [models.Index(fields=["premiere_date"], name="show_premiere_idx")]
 
@@ -132,6 +144,12 @@ class Show(models.Model):
     def clean(self):
         if self.follows_id and self.follows_id == self.pk:
             raise ValidationError({"follows": "A show cannot follow itself."})
+
+    @property
+    def catalogue_name(self):
+        """The catalogue the facts came from, as its id starts ("TVmaze:…"), for the credit
+        its licence asks for."""
+        return self.catalogue_id.partition(":")[0]
 
     @cached_property
     def release_schedule(self):
@@ -217,6 +235,7 @@ class Episode(models.Model):
         blank=True,
         help_text="Leave empty to derive the air date from the show's release schedule.",
     )
+    catalogue_id = models.CharField(max_length=100, blank=True, editable=False)
 
     class Meta:
         ordering = ["show", "number"]
@@ -225,6 +244,11 @@ class Episode(models.Model):
                 fields=["show", "number"], name="episode_number_unique_per_show"
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
+            models.UniqueConstraint(
+                fields=["catalogue_id"],
+                condition=~Q(catalogue_id=""),
+                name="episode_catalogue_id_unique",
+            ),
         ]
 
     def __str__(self):

@@ -27,7 +27,7 @@ from django.contrib.sites.models import Site
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import path, reverse
 from django_tasks_db.models import DBTaskResult
 from model_bakery import baker
@@ -108,6 +108,10 @@ PERMISSIONS = {
     ("recaps.recap", "recaps_recap_transition"): WRITING,
     ("taggit.tag", "taggit_tag_merge_tags"): EDITORS,
     ("webhooks.endpoint", "webhooks_endpoint_send_test"): STAFF_MANAGERS,
+    ("shows.show", "catalogue_search"): EDITORS,
+    ("shows.show", "catalogue_poster"): EDITORS,
+    ("shows.show", "catalogue_preview"): EDITORS,
+    ("shows.show", "catalogue_take"): EDITORS,
 }
 
 _numbers = count(1)
@@ -323,8 +327,26 @@ def page(url):
     return visit
 
 
+def answered(url, method="get"):
+    """A view that answers without the catalogue (none reachable: port 9 refuses at once):
+    done when it is not refused."""
+
+    def visit(client, show, user):
+        with override_settings(CATALOGUE_TVMAZE_URL="http://127.0.0.1:9"):
+            response = getattr(client, method)(url(show, user), {"take": "show:nothing"})
+        return response, response.status_code in (200, 302, 404)
+
+    return visit
+
+
 # How to use each view an admin adds, as `user`: (response, done).
 VIEW_VISITS = {
+    "catalogue_search": page(lambda show, user: reverse("admin:catalogue_search")),
+    "catalogue_poster": answered(lambda show, user: reverse("admin:catalogue_poster")),
+    "catalogue_preview": answered(lambda show, user: reverse("admin:catalogue_preview", args=[1])),
+    "catalogue_take": answered(
+        lambda show, user: reverse("admin:catalogue_take", args=[show.pk]), "post"
+    ),
     "auth_user_password_change": page(
         lambda show, user: reverse(
             "admin:auth_user_password_change", args=[baker.make("auth.User").pk]
