@@ -16,6 +16,8 @@ fetched only if where it leads is a place on the public internet.
 - The body is read up to `max_bytes` and no further; the whole exchange, from the connection to
   the last byte, ends at `total_timeout` seconds even if the server trickles.
 - No proxy from the environment is used, and nothing is decompressed.
+- A request other than a GET (ActivityPub's signed POST to an inbox) is sent once and never
+  follows a redirect: its signature names the one address it was made for.
 
 It is written on the standard library's http.client rather than a library: the kept ones either
 wrap requests and reach into urllib3's internals (advocate, last released in 2020) or are young
@@ -89,8 +91,14 @@ def fetch(
     accept="*/*",
     connect_timeout=CONNECT_TIMEOUT,
     total_timeout=TOTAL_TIMEOUT,
+    method="GET",
+    headers=None,
+    body=None,
 ):
-    """GET `url` and return a `Fetched`, or raise a FetchError saying why not.
+    """GET `url` (or send `method` with `body`) and return a `Fetched`, or raise a FetchError
+    saying why not. `headers` are sent besides the ones this module sets; a callable gets the
+    checked target (`method`, `host` as the Host header names it, `path`) and returns them, so
+    a signature is made for the address actually requested, redirects included.
 
     `origins` and `trusted_origins` are URLs of which only the scheme, host and port count."""
     allowed = None if origins is None else {_origin(urlsplit(o)) for o in origins}
@@ -101,16 +109,18 @@ def fetch(
         if allowed is not None and target.origin not in allowed:
             raise Refused(f"{url} is not on {_listed(allowed)}")
         addresses = _checked_addresses(target, trusted=target.origin in trusted)
-        status, headers, body = _exchange(
-            target, addresses, accept, max_bytes, connect_timeout, deadline
+        extra = headers(method, target.host_header, target.path) if callable(headers) else headers
+        request = _Request(method, accept, extra or {}, body)
+        status, answered, content = _exchange(
+            target, addresses, request, max_bytes, connect_timeout, deadline
         )
-        location = headers.get("Location")
-        if status in REDIRECT_STATUSES and location:
+        location = answered.get("Location")
+        if status in REDIRECT_STATUSES and location and method == "GET":
             url = urljoin(url, location)
             continue
         if not 200 <= status < 300:
             raise BadStatus(url, status)
-        return Fetched(url=url, content_type=headers.get("Content-Type", ""), body=body)
+        return Fetched(url=url, content_type=answered.get("Content-Type", ""), body=content)
     raise Refused(f"{url} redirects more than {MAX_REDIRECTS} times")
 
 
@@ -125,6 +135,20 @@ class _Target:
     @property
     def origin(self):
         return (self.scheme, self.host, self.port)
+
+    @property
+    def host_header(self):
+        """The Host header http.client sends: the port only when it is not the scheme's."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port == DEFAULT_PORTS[self.scheme] else f"{host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class _Request:
+    method: str
+    accept: str
+    headers: dict
+    body: bytes | None
 
     @classmethod
     def parse(cls, url):
@@ -199,8 +223,8 @@ def _allowed_networks():
     return _networks(tuple(settings.FETCH_ALLOWED_NETWORKS))
 
 
-def _exchange(target, addresses, accept, max_bytes, connect_timeout, deadline):
-    """(status, headers, body) of one GET to the checked addresses, by `deadline`."""
+def _exchange(target, addresses, request, max_bytes, connect_timeout, deadline):
+    """(status, headers, body) of one request to the checked addresses, by `deadline`."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TimedOut(f"{target.url} was not fetched in the time allowed")
@@ -216,13 +240,15 @@ def _exchange(target, addresses, accept, max_bytes, connect_timeout, deadline):
         connection.connect()
         connection.sock.settimeout(max(deadline - time.monotonic(), 0.001))
         connection.request(
-            "GET",
+            request.method,
             target.path,
+            body=request.body,
             headers={
                 "User-Agent": user_agent(),
-                "Accept": accept,
+                "Accept": request.accept,
                 "Accept-Encoding": "identity",
                 "Connection": "close",
+                **request.headers,
             },
         )
         response = connection.getresponse()
