@@ -142,14 +142,6 @@ class _Target:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return host if self.port == DEFAULT_PORTS[self.scheme] else f"{host}:{self.port}"
 
-
-@dataclass(frozen=True)
-class _Request:
-    method: str
-    accept: str
-    headers: dict
-    body: bytes | None
-
     @classmethod
     def parse(cls, url):
         if any(ord(char) <= 0x20 or ord(char) == 0x7F for char in url):
@@ -169,6 +161,14 @@ class _Request:
             raise Refused(f"{url!r} has characters that are not percent-encoded")
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         return cls(url, *origin, path)
+
+
+@dataclass(frozen=True)
+class _Request:
+    method: str
+    accept: str
+    headers: dict
+    body: bytes | None
 
 
 def _origin(parts):

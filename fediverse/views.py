@@ -6,7 +6,7 @@ for; a browser asking for a show's actor is sent to the show's page."""
 import json
 from importlib.metadata import version
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -134,7 +134,7 @@ def show_outbox(request, slug):
         return activity_json(request, document)
     try:
         page = paginator.page(number)
-    except (EmptyPage, ValueError, TypeError) as error:
+    except InvalidPage as error:
         raise Http404("No such page") from error
     items = [documents.recap_activity(recap, "Create", recap.published_at) for recap in page]
     for item in items:

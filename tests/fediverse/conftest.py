@@ -82,3 +82,44 @@ def follow_of(show_slug, number=1, actor=BOB):
         "actor": actor,
         "object": f"https://testserver/ap/shows/{show_slug}",
     }
+
+
+class Inbox:
+    """An HTTP server on 127.0.0.1 that keeps every POST (path, headers, body) and answers
+    `status`."""
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        inbox = self
+        self.received = []
+        self.status = 202
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                inbox.received.append((self.path, dict(self.headers), body))
+                self.send_response(inbox.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def inbox_server(settings):
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    server = Inbox()
+    yield server
+    server.close()
