@@ -3,9 +3,10 @@
 Fixtures: spec/requests/signature_verification_spec.rb of mastodon/mastodon at commit
 8f71c66875a5683a5616522a1c2aa40086f6807d (the same requests since
 09352a2314648488be4bcc38782a1a026252efbd), turned into
-tests/fediverse/fixtures/mastodon_signature_verification.json: the key, each request's method, path, headers and body, and whether Mastodon takes it. The same file
-chose the library (see fediverse/signatures.py): bovine answers as Mastodon does on all but
-one, apkit's apsig took an unsigned Digest."""
+tests/fediverse/fixtures/mastodon_signature_verification.json: the key, each request's
+method, path, headers and body, and whether Mastodon takes it. The same file chose the
+library (see fediverse/signatures.py): bovine answers as Mastodon does on all but one,
+apkit's apsig took an unsigned Digest."""
 
 import pytest
 import time_machine
