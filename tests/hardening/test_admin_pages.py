@@ -83,6 +83,28 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         follower=follower, recap=recap, kind="alert", state="sent", created_at=december
     )
     Suppression.objects.create(address="0" * 64, reason="complaint")
+    from fediverse import models as fediverse
+
+    actor = fediverse.RemoteActor.objects.create(
+        uri="https://m.example/users/ana",
+        domain="m.example",
+        username="ana",
+        inbox="https://m.example/users/ana/inbox",
+        fetched_at=december,
+    )
+    fediverse.Follower.objects.create(show=soundtrack, actor=actor, follow_id="https://m.example/f")
+    fediverse.Delivery.objects.create(
+        activity_id="https://testserver/ap/recaps/1#create",
+        kind="Create",
+        owner="site",
+        inbox="https://m.example/inbox",
+        payload={},
+        recap=recap,
+    )
+    fediverse.ReceivedActivity.objects.create(
+        activity_id="https://m.example/a/1", kind="Like", actor=actor, payload={}
+    )
+    fediverse.BlockedDomain.objects.create(domain="spam.example")
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
