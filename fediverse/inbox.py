@@ -75,7 +75,9 @@ def receive(request):
         if BlockedDomain.blocks(urlsplit(activity["actor"]).hostname):
             raise Refused(403, "This domain is blocked")
         try:
-            signer = signatures.verify("POST", request.path, headers, body, remote.key_for)
+            signer = signatures.verify(
+                "POST", request.build_absolute_uri(request.path), headers, body, remote.key_for
+            )
         except signatures.SignatureError as error:
             raise Refused(401, str(error)) from error
         if signer != activity["actor"]:

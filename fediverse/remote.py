@@ -7,7 +7,6 @@ import json
 from datetime import timedelta
 from urllib.parse import quote, urlsplit
 
-from bovine.crypto.types import CryptographicIdentifier
 from django.conf import settings
 from django.utils import timezone
 
@@ -102,7 +101,7 @@ def actor(uri, refresh=False):
 
 
 def key_for(key_id, refresh):
-    """bovine's CryptographicIdentifier for `key_id`, or None. A kept key is fetched again
+    """(public key PEM, owner) of `key_id`, or None. A kept key is fetched again
     (`refresh`) at most once a FEDIVERSE_KEY_REFRESH_SECONDS, so bad signatures cannot make
     the site fetch an actor at every request."""
     known = RemoteActor.objects.filter(key_id=key_id).first()
@@ -124,7 +123,7 @@ def key_for(key_id, refresh):
         return None
     if found.key_id != key_id or not found.public_key_pem:
         return None
-    return CryptographicIdentifier.from_pem(found.public_key_pem, found.uri)
+    return found.public_key_pem, found.uri
 
 
 def webfinger(handle):

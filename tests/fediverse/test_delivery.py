@@ -5,7 +5,6 @@ import json
 from datetime import timedelta
 
 import pytest
-from bovine.crypto.types import CryptographicIdentifier
 from django.utils import timezone
 from model_bakery import baker
 
@@ -89,7 +88,7 @@ def test_the_create_is_signed_by_the_show_and_verifies(new_recap, inbox_server):
         f"{inbox_server.url}/inbox",
         {name.lower(): value for name, value in headers.items()},
         body,
-        lambda key_id, refresh: CryptographicIdentifier.from_pem(pem, show_actor),
+        lambda key_id, refresh: (pem, show_actor),
     )
     assert owner == show_actor
     assert activity["actor"] == show_actor

@@ -156,3 +156,73 @@ def test_a_blocked_domain_is_refused(live_show, bob, post_as_bob):
 
 def test_get_on_an_inbox_is_405(live_show, client):
     assert client.get(INBOX).status_code == 405
+
+
+def rfc9421_headers(path, body, private_pem=None, created=None):
+    """Headers of a POST signed per RFC 9421 by http-message-signatures, with bob's key."""
+    from cryptography.hazmat.primitives import serialization
+    from http_message_signatures import HTTPMessageSigner, HTTPSignatureKeyResolver, algorithms
+
+    from .conftest import BOB_KEY, MASTODON
+
+    private = serialization.load_pem_private_key(
+        (private_pem or MASTODON["private_key_pem"]).encode(), None
+    )
+
+    class Keys(HTTPSignatureKeyResolver):
+        def resolve_private_key(self, key_id):
+            return private
+
+    class Message:
+        method = "POST"
+        url = f"https://testserver{path}"
+        headers = {"Content-Type": "application/activity+json"}
+
+    message = Message()
+    HTTPMessageSigner(signature_algorithm=algorithms.RSA_V1_5_SHA256, key_resolver=Keys()).sign(
+        message,
+        key_id=BOB_KEY,
+        created=created,
+        covered_component_ids=("@method", "@authority", "@path", "content-digest"),
+        body=body,
+    )
+    return {
+        "HTTP_SIGNATURE_INPUT": message.headers["Signature-Input"],
+        "HTTP_SIGNATURE": message.headers["Signature"],
+        "HTTP_CONTENT_DIGEST": message.headers["Content-Digest"],
+    }
+
+
+def test_an_rfc_9421_signed_follow_is_taken(live_show, bob, client):
+    body = json.dumps(follow_of("soundtrack-2")).encode()
+    headers = rfc9421_headers(INBOX, body)
+    response = client.post(INBOX, body, content_type="application/activity+json", **headers)
+    assert response.status_code == 202
+    assert Follower.objects.filter(actor=bob).exists()
+
+
+def test_an_rfc_9421_signature_on_another_body_or_too_old_is_401(live_show, bob, client):
+    body = json.dumps(follow_of("soundtrack-2")).encode()
+    tampered = body.replace(b"follows/1", b"follows/2")
+    headers = rfc9421_headers(INBOX, body)
+    assert (
+        client.post(
+            INBOX, tampered, content_type="application/activity+json", **headers
+        ).status_code
+        == 401
+    )
+    old = rfc9421_headers(INBOX, body, created=timezone.now() - timedelta(minutes=10))
+    assert (
+        client.post(INBOX, body, content_type="application/activity+json", **old).status_code == 401
+    )
+
+
+@pytest.mark.parametrize(
+    "signature_input",
+    ["", "sig1=", 'sig1=("@method");keyid=5', "sig1=(;", "a=(), b=()", "🎵"],
+)
+def test_a_garbled_rfc_9421_signature_is_401(live_show, bob, client, signature_input):
+    body = json.dumps(follow_of("soundtrack-2")).encode()
+    headers = {**rfc9421_headers(INBOX, body), "HTTP_SIGNATURE_INPUT": signature_input}
+    response = client.post(INBOX, body, content_type="application/activity+json", **headers)
+    assert response.status_code == 401

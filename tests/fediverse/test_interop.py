@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bovine.crypto.types import CryptographicIdentifier
 
 from deploy.nginx import wait_for_port
 from fediverse import signatures
@@ -151,7 +150,7 @@ def test_site_b_receives_the_next_recap_as_a_create_it_verified(sites, followed)
         f"{b.url}/ap/inbox",
         headers,
         body,
-        lambda key_id, refresh: CryptographicIdentifier.from_pem(public_pem, show_actor),
+        lambda key_id, refresh: (public_pem, show_actor),
     )
     assert owner == show_actor
     if capture := os.environ.get("EPISODIC_FEDIVERSE_CAPTURE"):

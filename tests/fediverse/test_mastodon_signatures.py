@@ -10,13 +10,12 @@ apkit's apsig took an unsigned Digest."""
 
 import pytest
 import time_machine
-from bovine.crypto.types import CryptographicIdentifier
 
 from fediverse import signatures
 
 from .conftest import BOB, MASTODON, public_pem
 
-BOB_IDENTIFIER = CryptographicIdentifier.from_pem(public_pem(MASTODON["private_key_pem"]), BOB)
+BOB_KEY = (public_pem(MASTODON["private_key_pem"]), BOB)
 # bovine leaves the query out of (request-target); the site's inboxes take no query, and
 # Mastodon signs its POSTs to them without one.
 QUERY_SIGNED = "valid signature on a GET request that has a query string"
@@ -31,7 +30,7 @@ def verified(request):
             f"https://www.example.com{request['path']}",
             headers,
             body,
-            lambda key_id, refresh: BOB_IDENTIFIER if key_id == MASTODON["key_id"] else None,
+            lambda key_id, refresh: BOB_KEY if key_id == MASTODON["key_id"] else None,
         )
     except signatures.SignatureError:
         return None
@@ -79,6 +78,6 @@ def test_what_the_site_signs_mastodon_s_verifier_logic_takes(db, settings):
         "digest",
     ]
     owner = signatures.verify(
-        "POST", "https://mastodon.example/inbox", lower, body, lambda *_: BOB_IDENTIFIER
+        "POST", "https://mastodon.example/inbox", lower, body, lambda *_: BOB_KEY
     )
     assert owner == BOB
