@@ -2,9 +2,11 @@
 recap's Article, each with the content types Mastodon asks for; drafts nowhere."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from model_bakery import baker
 
 from fediverse.models import Follower, KeyPair
@@ -156,3 +158,24 @@ def test_nodeinfo_is_discoverable_and_2_1(live_show, client):
     assert document["software"]["name"] == "episodic"
     assert document["usage"] == {"users": {"total": 1}, "localPosts": 1}
     assert document["openRegistrations"] is False
+
+
+def test_an_outbox_page_is_a_fixed_number_of_queries(
+    live_show, editor, client, django_assert_max_num_queries
+):
+    """Budget: the show, the page's recaps with episode and show, their tags (one prefetch),
+    the site settings the content's teaser reads, the count, and the session-free middleware's
+    own reads; the same at 25 recaps as at 1."""
+    for number in range(5, 30):
+        recap = baker.make(
+            "recaps.Recap",
+            episode=baker.make("shows.Episode", show=live_show, number=number),
+            slug=f"episode-{number}",
+            author=editor,
+            status="published",
+            published_at=timezone.now() - timedelta(days=number),
+        )
+        recap.tags.add(f"tag-{number}", "k-drama")
+    with django_assert_max_num_queries(8):
+        page = client.get("/ap/shows/soundtrack-2/outbox", {"page": "1"}).json()
+    assert len(page["orderedItems"]) == 20

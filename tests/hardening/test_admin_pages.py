@@ -130,6 +130,10 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
     "django_tasks_database.DBTaskResult",
+    "fediverse.Delivery",
+    "fediverse.Follower",
+    "fediverse.ReceivedActivity",
+    "fediverse.RemoteActor",
     "follows.Delivery",
     "follows.Suppression",
     "importer.ImportRun",
@@ -156,8 +160,9 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
-    # axes, import records from the importer, follower mail from its tasks and webhooks: none
-    # is added by hand.
+    # axes, import records from the importer, follower mail from its tasks and webhooks, the
+    # fediverse's followers and deliveries from other servers and the worker: none is added
+    # by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 
