@@ -23,7 +23,7 @@ class ReadOnlyAdmin(BaseAdmin):
 @admin.register(Follower)
 class FollowerAdmin(ReadOnlyAdmin):
     list_display = ["actor", "show", "domain", "created_at"]
-    list_filter = [("show", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["show"]
     list_select_related = ["actor", "show"]
     search_fields = ["actor__uri", "actor__username", "actor__domain", "show__title"]
     search_help_text = "Search by handle, domain or show."

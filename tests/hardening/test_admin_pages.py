@@ -105,6 +105,9 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         activity_id="https://m.example/a/1", kind="Like", actor=actor, payload={}
     )
     fediverse.BlockedDomain.objects.create(domain="spam.example")
+    fediverse.Follower.objects.update(created_at=december)
+    fediverse.Delivery.objects.update(created_at=december)
+    fediverse.ReceivedActivity.objects.update(received_at=december)
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
