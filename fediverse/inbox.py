@@ -7,7 +7,6 @@ Follow, Accept of the site's own Follow, and Create / Update / Delete from actor
 follows (kept, with the signed request's headers). Anything else is acknowledged and dropped."""
 
 import json
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -69,10 +68,10 @@ def receive(request):
             key_id = signatures.key_id_of(headers)
         except signatures.SignatureError as error:
             raise Refused(401, str(error)) from error
-        if BlockedDomain.blocks(urlsplit(key_id).hostname):
+        if BlockedDomain.blocks(remote.host_of(key_id)):
             raise Refused(403, "This domain is blocked")
         activity = _parse(body)
-        if BlockedDomain.blocks(urlsplit(activity["actor"]).hostname):
+        if BlockedDomain.blocks(remote.host_of(activity["actor"])):
             raise Refused(403, "This domain is blocked")
         try:
             signer = signatures.verify(

@@ -27,12 +27,26 @@ class Blocked(RemoteError):
 
 
 def domain_of(url):
-    return urlsplit(url).netloc.lower()
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError as error:
+        raise RemoteError(f"{url!r} is not an address") from error
+
+
+def host_of(url):
+    """The host name in `url`, or "" when it is not a URL (hostile input: `http://[`)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def check_domain(url):
-    if BlockedDomain.blocks(urlsplit(url).hostname):
-        raise Blocked(f"{domain_of(url)} is blocked")
+    host = host_of(url)
+    if not host:
+        raise RemoteError(f"{url!r} is not an address")
+    if BlockedDomain.blocks(host):
+        raise Blocked(f"{host} is blocked")
 
 
 def signed_get(method, host, path):

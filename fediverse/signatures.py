@@ -73,7 +73,7 @@ def key_id_of(headers):
             key_id = params["keyid"]
         else:
             key_id = Signature.from_signature_header(headers["signature"]).key_id
-    except Exception as error:
+    except Exception as error:  # the parsers raise what they like on hostile headers
         raise SignatureError("The request is not signed") from error
     if not isinstance(key_id, str) or not key_id:
         raise SignatureError("The request is not signed")

@@ -4,7 +4,7 @@ Articles. JSON answers are `application/activity+json`, or the ld+json type a cl
 for; a browser asking for a show's actor is sent to the show's page."""
 
 import json
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -94,7 +94,7 @@ def nodeinfo_links(request):
 @require_GET
 def nodeinfo(request):
     document = documents.nodeinfo(
-        version("episodic") if _installed("episodic") else "0",
+        software_version(),
         SiteSettings.load().site_name,
         shows=visible_shows().count(),
         recaps=Recap.objects.published().count(),
@@ -102,12 +102,11 @@ def nodeinfo(request):
     return _json(document, f'application/json; profile="{NODEINFO_SCHEMA}#"')
 
 
-def _installed(name):
+def software_version():
     try:
-        version(name)
-    except Exception:  # noqa: BLE001 — the project may run from a checkout, not installed
-        return False
-    return True
+        return version("episodic")
+    except PackageNotFoundError:  # run from a checkout that was not installed
+        return "0"
 
 
 @require_GET

@@ -226,3 +226,14 @@ def test_a_garbled_rfc_9421_signature_is_401(live_show, bob, client, signature_i
     headers = {**rfc9421_headers(INBOX, body), "HTTP_SIGNATURE_INPUT": signature_input}
     response = client.post(INBOX, body, content_type="application/activity+json", **headers)
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("key_id", ["http://[::1", "not a url", "https://", "ftp://x/y#main-key"])
+def test_a_key_id_that_is_no_address_is_401(live_show, bob, post_as_bob, key_id, client):
+    from .conftest import BOB_KEY, signed_by_bob
+
+    body = json.dumps({**follow_of("soundtrack-2"), "actor": key_id}).encode()
+    headers = signed_by_bob(INBOX, body)
+    headers["HTTP_SIGNATURE"] = headers["HTTP_SIGNATURE"].replace(BOB_KEY, key_id)
+    response = client.post(INBOX, body, content_type="application/activity+json", **headers)
+    assert response.status_code in (400, 401)

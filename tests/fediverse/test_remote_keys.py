@@ -120,7 +120,13 @@ def test_bad_signatures_do_not_make_the_site_fetch_again_and_again(recap, client
 
 @pytest.mark.parametrize(
     "document",
-    [None, {"id": "https://elsewhere.example/users/bob", "inbox": "https://e/inbox"}, {"id": 5}],
+    [
+        None,
+        {"id": "https://elsewhere.example/users/bob", "inbox": "https://e/inbox"},
+        {"id": 5},
+        {"id": "http://[::1", "inbox": "http://["},
+        ["not", "an", "object"],
+    ],
 )
 def test_an_actor_server_that_answers_nonsense_is_a_401(recap, client, actor_server, document):
     uri = actor_server.actor("not a key")
