@@ -4,9 +4,12 @@ post can be wrong answered with a 4xx, never a 500."""
 import json
 from datetime import timedelta
 from email.utils import format_datetime
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fediverse.models import BlockedDomain, Delivery, Follower, ReceivedActivity
 
@@ -237,3 +240,37 @@ def test_a_key_id_that_is_no_address_is_401(live_show, bob, post_as_bob, key_id,
     headers["HTTP_SIGNATURE"] = headers["HTTP_SIGNATURE"].replace(BOB_KEY, key_id)
     response = client.post(INBOX, body, content_type="application/activity+json", **headers)
     assert response.status_code in (400, 401)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(
+    activity=st.fixed_dictionaries(
+        {
+            "id": st.just(f"{BOB}#a/") | st.text(max_size=30) | st.integers(),
+            "type": st.sampled_from(["Follow", "Undo", "Accept", "Create", "Delete"]) | JSON,
+            "actor": st.just(BOB) | JSON,
+            "object": st.just("https://testserver/ap/shows/soundtrack-2") | JSON,
+        }
+    ),
+    suffix=st.text(max_size=10),
+)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+def test_signed_activities_of_any_shape_get_an_answer_never_a_500(
+    live_show, bob, post_as_bob, activity, suffix
+):
+    if isinstance(activity["id"], str) and activity["id"].endswith("#a/"):
+        activity["id"] += quote(suffix)
+    response = post_as_bob(INBOX, activity)
+    assert response.status_code in (202, 400, 401, 404)
