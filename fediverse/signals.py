@@ -1,15 +1,17 @@
 """A recap going live (now or, queued until then, at its scheduled time) is announced to its
 show's fediverse followers as a Create; an edit of a live recap as an Update; taking a live
-recap down as a Delete. Archives (imports, demo loads: not news by follows' rule) are not."""
+recap down (or deleting it) as a Delete. Archives (imports, demo loads: not news by follows'
+rule) are not announced."""
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from follows.sending import is_news
 from recaps.models import Recap
 
-from . import tasks
+from . import delivery, documents, ids, tasks
 
 
 @receiver(pre_save, sender=Recap, dispatch_uid="fediverse.remember_publication")
@@ -21,8 +23,6 @@ def remember_publication(sender, instance, raw=False, **kwargs):
 
 
 def was_live(before):
-    from django.utils import timezone
-
     return (
         before is not None
         and before[0] == Recap.Status.PUBLISHED
@@ -45,3 +45,15 @@ def announce(sender, instance, raw=False, **kwargs):
         kind = "Delete" if was_live(before) else None
     if kind:
         transaction.on_commit(lambda: tasks.announce_when_live(instance, kind))
+
+
+@receiver(pre_delete, sender=Recap, dispatch_uid="fediverse.announce_deletion")
+def announce_deletion(sender, instance, **kwargs):
+    """Built now, while the recap is there to describe; sent after the deletion commits."""
+    if not instance.is_published:
+        return
+    show = instance.episode.show
+    inboxes = delivery.follower_inboxes(show)
+    if inboxes:
+        activity = documents.recap_activity(instance, "Delete", timezone.now())
+        delivery.queue(activity, ids.show_owner(show), inboxes)  # no recap: it is going

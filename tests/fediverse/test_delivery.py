@@ -237,3 +237,17 @@ def test_nothing_goes_to_a_blocked_domain(new_recap, inbox_server):
 
 def test_retry_delays_double():
     assert [delivery.retry_delay(n) for n in (1, 2, 3)] == [60, 120, 240]
+
+
+def test_deleting_a_live_recap_sends_delete(
+    new_recap, inbox_server, django_capture_on_commit_callbacks
+):
+    recap = new_recap()
+    pk = recap.pk
+    inbox_server.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        recap.delete()
+    _, delete, _ = received_activity(inbox_server)
+    assert delete["type"] == "Delete"
+    assert delete["object"]["id"] == f"https://testserver/ap/recaps/{pk}"
+    assert Delivery.objects.filter(kind="Delete", status="sent").count() == 2
