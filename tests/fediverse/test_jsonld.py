@@ -8,15 +8,21 @@ fixtures/security-v1.jsonld from w3c/vc-test-suite, contexts/security-v1.jsonld 
 `_:`, so pyld expands an undefined term or type to a blank-node IRI: the test finds none."""
 
 import json
+import tempfile
+from contextlib import chdir
 
 import pytest
-from bovine.jsonld import activitystreams_context
 from django.utils import timezone
 from pyld import jsonld
 
 from fediverse import documents
 
 from .conftest import FIXTURES
+
+# Importing bovine.jsonld opens its cache, a SQLite file in the working directory: keep it out
+# of the checkout.
+with chdir(tempfile.mkdtemp(prefix="bovine-jsonld-")):
+    from bovine.jsonld import activitystreams_context
 
 CONTEXTS = {
     "https://www.w3.org/ns/activitystreams": {"@context": activitystreams_context},
