@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "pagecache",
     # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
     "follows",
+    "fediverse",
     "anymail",
     # Outbound webhooks (signed, retried): other services told of recaps, comments and shows.
     "webhooks",
@@ -389,6 +390,26 @@ FOLLOWS_LINK_MAX_AGE = int(os.environ.get("EPISODIC_FOLLOWS_LINK_SECONDS", 365 *
 FOLLOWS_ALERT_WINDOW = int(os.environ.get("EPISODIC_FOLLOWS_ALERT_WINDOW_SECONDS", 2 * 86400))
 FOLLOWS_SOFT_BOUNCE_LIMIT = int(os.environ.get("EPISODIC_FOLLOWS_SOFT_BOUNCE_LIMIT", "3"))
 FOLLOWS_RATE_LIMIT_PER_MINUTE = int(os.environ.get("EPISODIC_FOLLOWS_RATE_LIMIT", "10"))
+
+# The fediverse (fediverse/): every show with a published recap is an ActivityPub actor,
+# @<slug>@<host of EPISODIC_SITE_URL>. Inbox posts larger than FEDIVERSE_MAX_INBOX_BYTES get a 413;
+# documents fetched from other servers are read up to FEDIVERSE_MAX_DOCUMENT_BYTES within
+# FEDIVERSE_FETCH_TIMEOUT seconds. A remote key is fetched again (after a signature failed with
+# it) at most once a FEDIVERSE_KEY_REFRESH_SECONDS. Deliveries are tried FEDIVERSE_MAX_ATTEMPTS
+# times, the delay doubling from FEDIVERSE_RETRY_DELAY_SECONDS (10 tries: about 17 hours).
+# WebFinger look-ups of other servers use https; tests of two sites on 127.0.0.1 set http.
+FEDIVERSE_BASE_URL = FOLLOWS_SITE_URL
+FEDIVERSE_MAX_INBOX_BYTES = int(os.environ.get("EPISODIC_FEDIVERSE_MAX_INBOX_BYTES", 256 * 1024))
+FEDIVERSE_MAX_DOCUMENT_BYTES = int(
+    os.environ.get("EPISODIC_FEDIVERSE_MAX_DOCUMENT_BYTES", 1024 * 1024)
+)
+FEDIVERSE_FETCH_TIMEOUT = float(os.environ.get("EPISODIC_FEDIVERSE_FETCH_TIMEOUT", "10"))
+FEDIVERSE_KEY_REFRESH_SECONDS = int(os.environ.get("EPISODIC_FEDIVERSE_KEY_REFRESH_SECONDS", "60"))
+FEDIVERSE_MAX_ATTEMPTS = int(os.environ.get("EPISODIC_FEDIVERSE_MAX_ATTEMPTS", "10"))
+FEDIVERSE_RETRY_DELAY_SECONDS = float(
+    os.environ.get("EPISODIC_FEDIVERSE_RETRY_DELAY_SECONDS", "60")
+)
+FEDIVERSE_WEBFINGER_SCHEME = os.environ.get("EPISODIC_FEDIVERSE_WEBFINGER_SCHEME", "https")
 
 # Background tasks: Django's tasks framework, stored in the database; `manage.py run_worker`
 # runs them (worker/). A worker writes a heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; one silent

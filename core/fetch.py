@@ -17,6 +17,8 @@ reader, another server), it is fetched only if where it leads is a place on the 
 - The body is read up to `max_bytes` and no further; the whole exchange, from the connection to
   the last byte, ends at `total_timeout` seconds even if the server trickles.
 - No proxy from the environment is used, and nothing is decompressed.
+- A request other than a GET (ActivityPub's signed POST to an inbox) is sent once and never
+  follows a redirect: its signature names the one address it was made for.
 
 It is written on the standard library's http.client rather than a library: the kept ones either
 wrap requests and reach into urllib3's internals (advocate, last released in 2020) or are young
@@ -93,8 +95,14 @@ def fetch(
     accept="*/*",
     connect_timeout=CONNECT_TIMEOUT,
     total_timeout=TOTAL_TIMEOUT,
+    method="GET",
+    headers=None,
+    body=None,
 ):
-    """GET `url` and return a `Fetched`, or raise a FetchError saying why not.
+    """GET `url` (or send `method` with `body`) and return a `Fetched`, or raise a FetchError
+    saying why not. `headers` are sent besides the ones this module sets; a callable gets the
+    checked target (`method`, `host` as the Host header names it, `path`) and returns them, so
+    a signature is made for the address actually requested, redirects included.
 
     `origins` and `trusted_origins` are URLs of which only the scheme, host and port count."""
     allowed = None if origins is None else {_origin(urlsplit(o)) for o in origins}
@@ -105,22 +113,19 @@ def fetch(
         if allowed is not None and target.origin not in allowed:
             raise Refused(f"{url} is not on {_listed(allowed)}")
         addresses = _checked_addresses(target, trusted=target.origin in trusted)
-        status, headers, body = _exchange(
-            target,
-            addresses,
-            _Request("GET", {"Accept": accept}),
-            max_bytes,
-            connect_timeout,
-            deadline,
+        extra = headers(method, target.host_header, target.path) if callable(headers) else headers
+        request = _Request(method, {"Accept": accept, **(extra or {})}, body)
+        status, answered, content = _exchange(
+            target, addresses, request, max_bytes, connect_timeout, deadline
         )
-        location = headers.get("Location")
-        if status in REDIRECT_STATUSES and location:
+        location = answered.get("Location")
+        if status in REDIRECT_STATUSES and location and method == "GET":
             url = urljoin(url, location)
             continue
         if not 200 <= status < 300:
-            raise BadStatus(url, status, headers)
+            raise BadStatus(url, status, answered)
         return Fetched(
-            url=url, content_type=headers.get("Content-Type", ""), body=body, status=status
+            url=url, content_type=answered.get("Content-Type", ""), body=content, status=status
         )
     raise Refused(f"{url} redirects more than {MAX_REDIRECTS} times")
 
@@ -139,19 +144,15 @@ def post(
     """POST `body` (bytes) to `url` once, with `headers` besides the site's own, and return a
     `Fetched` of the answer; raise a FetchError saying why not. A redirect is not followed: it
     is a BadStatus like any answer other than success."""
-    target, addresses = _resolved(url, trusted_origins)
-    request = _Request("POST", {**(headers or {}), "Content-Type": content_type}, body)
-    deadline = time.monotonic() + total_timeout
-    status, answer_headers, answer = _exchange(
-        target, addresses, request, max_bytes, connect_timeout, deadline
-    )
-    if not 200 <= status < 300:
-        raise BadStatus(url, status, answer_headers)
-    return Fetched(
-        url=url,
-        content_type=answer_headers.get("Content-Type", ""),
-        body=answer,
-        status=status,
+    return fetch(
+        url,
+        max_bytes=max_bytes,
+        trusted_origins=trusted_origins,
+        connect_timeout=connect_timeout,
+        total_timeout=total_timeout,
+        method="POST",
+        headers={**(headers or {}), "Content-Type": content_type},
+        body=body,
     )
 
 
@@ -187,6 +188,12 @@ class _Target:
     @property
     def origin(self):
         return (self.scheme, self.host, self.port)
+
+    @property
+    def host_header(self):
+        """The Host header http.client sends: the port only when it is not the scheme's."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port == DEFAULT_PORTS[self.scheme] else f"{host}:{self.port}"
 
     @classmethod
     def parse(cls, url):

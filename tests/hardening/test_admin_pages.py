@@ -91,6 +91,31 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         endpoint=endpoint, event="recap.published", body="{}", created_at=december
     )
     Attempt.objects.create(delivery=delivery, number=1, status_code=500, response_ms=12)
+    from fediverse import models as fediverse
+
+    actor = fediverse.RemoteActor.objects.create(
+        uri="https://m.example/users/ana",
+        domain="m.example",
+        username="ana",
+        inbox="https://m.example/users/ana/inbox",
+        fetched_at=december,
+    )
+    fediverse.Follower.objects.create(show=soundtrack, actor=actor, follow_id="https://m.example/f")
+    fediverse.Delivery.objects.create(
+        activity_id="https://testserver/ap/recaps/1#create",
+        kind="Create",
+        owner="site",
+        inbox="https://m.example/inbox",
+        payload={},
+        recap=recap,
+    )
+    fediverse.ReceivedActivity.objects.create(
+        activity_id="https://m.example/a/1", kind="Like", actor=actor, payload={}
+    )
+    fediverse.BlockedDomain.objects.create(domain="spam.example")
+    fediverse.Follower.objects.update(created_at=december)
+    fediverse.Delivery.objects.update(created_at=december)
+    fediverse.ReceivedActivity.objects.update(received_at=december)
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -116,6 +141,10 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
     "django_tasks_database.DBTaskResult",
+    "fediverse.Delivery",
+    "fediverse.Follower",
+    "fediverse.ReceivedActivity",
+    "fediverse.RemoteActor",
     "follows.Delivery",
     "follows.Suppression",
     "importer.ImportRun",
@@ -143,8 +172,9 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
-    # axes, import records from the importer, follower mail from its tasks and webhooks: none
-    # is added by hand.
+    # axes, import records from the importer, follower mail from its tasks and webhooks, the
+    # fediverse's followers and deliveries from other servers and the worker: none is added
+    # by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 

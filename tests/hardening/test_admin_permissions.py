@@ -38,6 +38,9 @@ from taggit.models import Tag
 from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
+from fediverse.models import BlockedDomain, ReceivedActivity, RemoteActor
+from fediverse.models import Delivery as FediverseDelivery
+from fediverse.models import Follower as FediverseFollower
 from follows.models import Delivery, Follower, Suppression
 from people.models import Credit
 from ratings.models import EpisodeVote
@@ -75,6 +78,11 @@ PERMISSIONS = {
     ("django_comments_xtd.xtdcomment", "remove"): MODERATION,
     ("django_comments_xtd.xtdcomment", "restore"): MODERATION,
     ("django_tasks_database.dbtaskresult", "delete_selected"): NOBODY,
+    ("fediverse.blockeddomain", "delete_selected"): STAFF_MANAGERS,
+    ("fediverse.delivery", "delete_selected"): NOBODY,
+    ("fediverse.follower", "delete_selected"): STAFF_MANAGERS,
+    ("fediverse.receivedactivity", "delete_selected"): NOBODY,
+    ("fediverse.remoteactor", "delete_selected"): STAFF_MANAGERS,
     ("follows.delivery", "delete_selected"): NOBODY,
     ("follows.follower", "delete_selected"): STAFF_MANAGERS,
     ("follows.suppression", "delete_selected"): STAFF_MANAGERS,
@@ -152,6 +160,16 @@ def fresh_endpoint():
     return Endpoint.objects.create(url=f"https://hooks{next(_numbers)}.example/", events=[])
 
 
+def fresh_remote_actor():
+    number = next(_numbers)
+    return RemoteActor.objects.create(
+        uri=f"https://m.example/users/fan{number}",
+        domain="m.example",
+        inbox=f"https://m.example/users/fan{number}/inbox",
+        fetched_at=datetime.now(UTC),
+    )
+
+
 def fresh_person():
     return make_person(f"Person {next(_numbers)}")
 
@@ -173,6 +191,26 @@ ROW_MAKERS = {
     ),
     "django_comments_xtd.xtdcomment": lambda show, user: make_comment(fresh_recap(show, user)),
     "django_tasks_database.dbtaskresult": lambda show, user: baker.make(DBTaskResult),
+    "fediverse.blockeddomain": lambda show, user: BlockedDomain.objects.create(
+        domain=f"spam{next(_numbers)}.example"
+    ),
+    "fediverse.delivery": lambda show, user: FediverseDelivery.objects.create(
+        activity_id=f"https://testserver/ap/recaps/{next(_numbers)}#create",
+        kind="Create",
+        owner="site",
+        inbox="https://m.example/inbox",
+        payload={},
+    ),
+    "fediverse.follower": lambda show, user: FediverseFollower.objects.create(
+        show=show, actor=fresh_remote_actor(), follow_id="https://m.example/f"
+    ),
+    "fediverse.receivedactivity": lambda show, user: ReceivedActivity.objects.create(
+        activity_id=f"https://m.example/a/{next(_numbers)}",
+        kind="Like",
+        actor=fresh_remote_actor(),
+        payload={},
+    ),
+    "fediverse.remoteactor": lambda show, user: fresh_remote_actor(),
     "follows.delivery": lambda show, user: Delivery.objects.create(
         follower=fresh_follower(), recap=fresh_recap(show, user), kind="alert"
     ),
