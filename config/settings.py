@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "pagecache",
     # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
     "follows",
+    # The episode desk: assignments, due times, publication relative to air time.
+    "desk",
     "anymail",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
@@ -257,6 +259,12 @@ LANGUAGE_CODE = "en-gb"
 # The newsroom's zone: the admin shows and reads publish times in it (a schedule typed as 09:00
 # means 09:00 there) and reader pages date articles by it. The database keeps UTC.
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
+# The episode desk (desk/): the zone its days are counted in (the newsroom's unless set), how
+# long after airing a recap is due for shows without a plan of their own, and the admin's start
+# page for whoever may see the desk (others still get the admin's index).
+DESK_TIME_ZONE = os.environ.get("DESK_TIME_ZONE", TIME_ZONE)
+DESK_DUE_HOURS = float(os.environ.get("DESK_DUE_HOURS", "3"))
+ADMIN_START_PAGE = {"url": "admin:desk_assignment_changelist", "permission": "desk.view_assignment"}
 USE_I18N = True
 USE_TZ = True
 SITE_ID = 1

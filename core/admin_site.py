@@ -16,6 +16,7 @@ everyone (403), and `manage.py check` names it."""
 from functools import wraps
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.core import checks
 from django.core.exceptions import PermissionDenied
@@ -157,6 +158,14 @@ def undeclared_permissions(model_admin):
 
 
 class EpisodicAdminSite(admin.AdminSite):
+    def index(self, request, extra_context=None):
+        """The start page `ADMIN_START_PAGE` names (the episode desk) for whoever holds its
+        permission; the sections' index stays one link away at `?sections`."""
+        start = getattr(settings, "ADMIN_START_PAGE", None)
+        if start and "sections" not in request.GET and request.user.has_perm(start["permission"]):
+            return redirect(start["url"])
+        return super().index(request, extra_context)
+
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)
 

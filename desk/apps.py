@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    name = "desk"
+    verbose_name = "Episode desk"
+
+    def ready(self):
+        from . import moves
+
+        moves.connect()

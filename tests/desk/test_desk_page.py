@@ -1,0 +1,124 @@
+"""The desk page: who lands on it, what each row says, its filters, and its query budget."""
+
+from datetime import time, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from demo.factories import make_recap
+from desk.board import DeskState, rows_between
+from desk.models import Assignment, ShowPlan
+
+from .conftest import airing_show, client_of, episodes
+
+pytestmark = pytest.mark.django_db
+DESK = reverse("admin:desk_assignment_changelist")
+
+
+def test_writers_and_editors_start_on_the_desk_and_the_sections_stay_reachable(writer, editor):
+    for user in (writer, editor):
+        client = client_of(user)
+        assert client.get(reverse("admin:index"))["Location"] == DESK
+        assert client.get(reverse("admin:index") + "?sections").status_code == 200
+
+
+def test_a_moderator_keeps_the_admin_index_and_may_not_see_the_desk(moderator):
+    client = client_of(moderator)
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(DESK).status_code == 403
+
+
+def test_each_row_says_state_due_time_and_overdue(editor, writer):
+    show = airing_show("Due Show", days_ago=14, at=time(0, 0))  # aired 14 and 7 days ago, today
+    ShowPlan.objects.create(show=show, due_after=timedelta(hours=3))
+    old, last_week, today = episodes(show, [1, 2, 3])
+    Assignment.objects.create(episode=last_week, writer=writer)
+    Assignment.objects.create(episode=today, skipped=True)
+    now = timezone.now()
+    rows = {row.episode.number: row for row in rows_between(now.date() - timedelta(7), now.date())}
+    assert set(rows) == {2, 3}  # fourteen days ago is off the desk
+    assert rows[2].state == DeskState.ASSIGNED and rows[2].overdue
+    assert rows[2].due_at == rows[2].air_at + timedelta(hours=3)
+    assert rows[3].state == DeskState.SKIPPED and not rows[3].overdue
+
+
+def test_recap_states_read_as_the_desk_names_them(editor):
+    show = airing_show(days_ago=21, count=4)
+    drafted, reviewed, scheduled, live = episodes(show, [1, 2, 3, 4])
+    make_recap(drafted, published=False)
+    make_recap(reviewed, published=False, status="in_review")
+    make_recap(scheduled, when=timezone.now() + timedelta(days=1))
+    make_recap(live)
+    today = timezone.now().date()
+    states = {r.episode.number: r.state for r in rows_between(today - timedelta(30), today)}
+    assert states == {
+        1: DeskState.DRAFTING,
+        2: DeskState.IN_REVIEW,
+        3: DeskState.SCHEDULED,
+        4: DeskState.LIVE,
+    }
+
+
+def test_a_writer_sees_my_assignments_first_and_filters_narrow_the_days(writer, other_writer):
+    show = airing_show("Mine", days_ago=1, count=3)
+    other = airing_show("Theirs", days_ago=1, count=3)
+    mine, *_ = episodes(show, [1, 2])
+    theirs, *_ = episodes(other, [1, 2])
+    Assignment.objects.create(episode=mine, writer=writer)
+    Assignment.objects.create(episode=theirs, writer=other_writer)
+    client = client_of(writer)
+    page = client.get(DESK).content.decode()
+    assert page.index("My assignments") < page.index("Theirs")
+    filtered = client.get(DESK, {"mine": "on"}).context["days"]
+    assert [row.episode for _, rows in filtered for row in rows] == [mine]
+    by_show = client.get(DESK, {"show": other.pk}).context["days"]
+    assert {row.show for _, rows in by_show for row in rows} == {other}
+    by_state = client.get(DESK, {"state": "unassigned"}).context["days"]
+    assert {row.state for _, rows in by_state for row in rows} == {DeskState.UNASSIGNED}
+
+
+def test_hostile_filters_are_ignored_not_a_500(editor):
+    client = client_of(editor)
+    for query in ({"show": "x' OR 1=1"}, {"state": "<script>"}, {"show": "9" * 30}):
+        assert client.get(DESK, query).status_code == 200
+
+
+def fill(shows, per_show, writer):
+    for n in range(shows):
+        show = airing_show(f"Busy {n}", days_ago=6, count=per_show)
+        show.release_weekdays = list(range(7))  # daily
+        show.save()
+        for episode in episodes(show, range(1, per_show + 1)):
+            Assignment.objects.create(episode=episode, writer=writer, reviewer=writer)
+            make_recap(episode, published=False, author=writer)
+
+
+def test_the_desk_costs_the_same_queries_for_few_or_many_episodes(
+    editor, writer, django_assert_max_num_queries
+):
+    """The budget covers the session and user, permissions, the three desk queries (shows on
+    the air, episodes with assignments and plans, their recaps), the people to pick, the show
+    filter's options and the calendar key."""
+    client = client_of(editor)
+    fill(1, 2, writer)
+    with django_assert_max_num_queries(14) as few:
+        assert client.get(DESK).status_code == 200
+    fill(4, 12, writer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(DESK)
+    assert sum(len(rows) for _, rows in response.context["days"]) >= 40
+
+
+def test_the_calendar_shows_a_month_and_a_week(editor):
+    show = airing_show("Calendar Show", days_ago=0)
+    episodes(show, [1])
+    client = client_of(editor)
+    month = client.get(reverse("admin:desk_assignment_calendar"))
+    assert month.status_code == 200 and "Calendar Show E1" in month.content.decode()
+    week = client.get(reverse("admin:desk_assignment_calendar"), {"view": "week"})
+    assert len(week.context["weeks"]) == 1 and "Calendar Show E1" in week.content.decode()
+    assert (
+        client.get(reverse("admin:desk_assignment_calendar"), {"day": "2026-13-45"}).status_code
+        == 400
+    )
