@@ -158,13 +158,19 @@ def undeclared_permissions(model_admin):
 
 
 class EpisodicAdminSite(admin.AdminSite):
-    def index(self, request, extra_context=None):
-        """The start page `ADMIN_START_PAGE` names (the episode desk) for whoever holds its
-        permission; the sections' index stays one link away at `?sections`."""
+    def login(self, request, extra_context=None):
+        """Signing in without a page to return to lands on the start page `ADMIN_START_PAGE`
+        names (the episode desk) for whoever holds its permission; the index stays the
+        sections' page, one click away."""
+        response = super().login(request, extra_context)
         start = getattr(settings, "ADMIN_START_PAGE", None)
-        if start and "sections" not in request.GET and request.user.has_perm(start["permission"]):
-            return redirect(start["url"])
-        return super().index(request, extra_context)
+        asked = request.POST.get("next") or request.GET.get("next")
+        index = reverse("admin:index", current_app=self.name)
+        signed_in = request.method == "POST" and response.status_code == 302
+        if start and signed_in and asked in (None, "", index):
+            if request.user.has_perm(start["permission"]):
+                return redirect(start["url"])
+        return response
 
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)

@@ -91,7 +91,8 @@ def change(episode, user, version, **fields):
         assignment.changed_by = user
         assignment.save()
         pk, new_version = assignment.pk, assignment.version
-        transaction.on_commit(lambda: tasks.notify_assignment.enqueue(pk, new_version))
+        # Robust: the assignment is saved whatever happens to its mail (logged, not a 500).
+        transaction.on_commit(lambda: tasks.notify_assignment.enqueue(pk, new_version), robust=True)
     return assignment
 
 

@@ -126,7 +126,9 @@ class AssignmentAdmin(BaseAdmin):
         by_day = dict(board.by_day(filters.keep(rows, request.user)))
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Desk calendar: {'week of ' if week_view else ''}{day:%B %Y}",
+            "title": f"Desk calendar: week of {weeks[0][0]:%-d %B %Y}"
+            if week_view
+            else f"Desk calendar: {day:%B %Y}",
             "opts": self.model._meta,
             "weeks": [[(d, by_day.get(d, []), d.month == day.month) for d in w] for w in weeks],
             "week_view": week_view,
@@ -224,18 +226,22 @@ class AssignmentAdmin(BaseAdmin):
                     confirm_warnings=data["confirm_warnings"],
                 )
             except workflow.ChecksFailed as failed:
-                problems = [*failed.result.errors, *failed.result.warnings]
-                return refused(
-                    request,
-                    "The pre-publish checks stopped it: "
-                    + " ".join(str(problem) for problem in problems),
-                    400,
-                )
+                return self.checks_failed(request, failed.result)
             if scheduled:
                 return self.done(request, f"{recap.episode} is scheduled relative to {anchor}.")
             return self.done(request, f"Planned relative to {anchor}: an editor schedules it.")
 
         return self.posted(request, RelativeForm, schedule)
+
+    def checks_failed(self, request, result):
+        """The pre-publish checks' refusal; warnings alone may be confirmed with one click."""
+        context = {
+            "title": "Not scheduled",
+            "message": "The pre-publish checks stopped it.",
+            "problems": [*result.errors, *result.warnings],
+            "confirm": None if result.errors else request.POST.items(),
+        }
+        return TemplateResponse(request, "desk/refused.html", context, status=400)
 
     @method_decorator(require_POST)
     def calendar_key_view(self, request):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class DeskConfig(AppConfig):
@@ -7,5 +8,7 @@ class DeskConfig(AppConfig):
 
     def ready(self):
         from . import moves
+        from .roles import grant_desk_permissions
 
         moves.connect()
+        post_migrate.connect(grant_desk_permissions, sender=self, dispatch_uid="desk.roles")

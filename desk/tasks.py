@@ -35,6 +35,13 @@ def notify_assignment(assignment_pk, version):
 def send_once(assignment, person, role):
     from .models import AssignmentNotice
 
+    context = {"assignment": assignment, "person": person, "role": role}
+    message = EmailMessage(
+        subject=render_to_string("desk/assignment_subject.txt", context).strip(),
+        body=render_to_string("desk/assignment_mail.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[person.email],
+    )
     try:
         # Committed before the mailer sees the message, never inside a transaction that could
         # still roll back after it left.
@@ -45,13 +52,6 @@ def send_once(assignment, person, role):
     except IntegrityError:
         logger.info("Assignment notice %s/%s went out before", assignment.pk, assignment.version)
         return 0
-    context = {"assignment": assignment, "person": person, "role": role}
-    message = EmailMessage(
-        subject=render_to_string("desk/assignment_subject.txt", context).strip(),
-        body=render_to_string("desk/assignment_mail.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[person.email],
-    )
     try:
         message.send()
     except Exception:

@@ -200,3 +200,28 @@ def test_failing_pre_publish_checks_are_a_400_and_schedule_nothing(editor, write
     assert response.status_code == 400
     recap.refresh_from_db()
     assert recap.status == Recap.Status.DRAFT and not RelativeSchedule.objects.exists()
+
+
+def test_a_mailer_that_fails_keeps_the_assignment_and_a_later_run_sends_the_mail(
+    editor, writer, episode, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.mail import EmailMessage
+
+    def refuse(self, *args, **kwargs):
+        raise ConnectionRefusedError("the mail server is down")
+
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(editor, "assign", episode.pk, version=0, writer=writer.pk)
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(episode=episode)
+    assert assignment.writer == writer and not AssignmentNotice.objects.exists()
+    monkeypatch.undo()
+    assert notify_assignment.call(assignment.pk, 1) == 1  # the worker's retry
+    assert [m.to for m in mail.outbox] == [[writer.email]]
+
+
+def test_a_notice_for_an_older_version_sends_nothing(editor, writer, episode):
+    post(editor, "assign", episode.pk, version=0, writer=writer.pk)
+    post(editor, "assign", episode.pk, version=1, writer="", reviewer=editor.pk)
+    assert notify_assignment.call(Assignment.objects.get().pk, 1) == 0
