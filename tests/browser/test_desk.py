@@ -123,7 +123,7 @@ def test_assign_draft_schedule_relative_and_follow_the_shows_new_schedule(
     writer.wait_for_selector(".messagelist .success")
 
     # Back on the desk the writer plans it for two hours after the episode airs.
-    writer.goto(f"{base_url}/admin/")
+    writer.goto(f"{base_url}/admin/desk/assignment/")
     plan = row(writer, storm).locator(".desk-relative")
     plan.locator("input[name=hours]").fill("2")
     plan.locator("button:has-text('Schedule')").click()
@@ -132,7 +132,7 @@ def test_assign_draft_schedule_relative_and_follow_the_shows_new_schedule(
     assert "2 h after episode 2 airs" in row(writer, storm).inner_text()
 
     # The editor schedules it as planned.
-    editor.goto(f"{base_url}/admin/")
+    editor.goto(f"{base_url}/admin/desk/assignment/")
     row(editor, storm).locator(".desk-relative button:has-text('Schedule')").click()
     editor.wait_for_selector(".messagelist .success")
     recap = Recap.objects.get(episode=storm)
@@ -148,7 +148,7 @@ def test_assign_draft_schedule_relative_and_follow_the_shows_new_schedule(
     editor.wait_for_selector(".messagelist .success")
     recap.refresh_from_db()
     assert recap.published_at == first_time + timedelta(minutes=90)
-    editor.goto(f"{base_url}/admin/")
+    editor.goto(f"{base_url}/admin/desk/assignment/")
     moved = row(editor, storm).locator(".desk-moved")
     assert "Moved from" in moved.inner_text()
     look(editor, screenshot, "desk-editor-moved")
