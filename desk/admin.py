@@ -27,6 +27,8 @@ from .models import Assignment, ShowPlan
 
 #: The desk's span: the last week and the next fortnight.
 DAYS_BEFORE, DAYS_AHEAD = 7, 14
+#: Days far outside these years are typing mistakes (and the edges of Python's dates).
+CALENDAR_YEARS = (1900, 2200)
 
 
 def desk_today(now):
@@ -54,7 +56,10 @@ class AssignmentAdmin(BaseAdmin):
         return actions.may_assign(request.user)
 
     def has_add_permission(self, request):
-        return False  # assignments are made on the desk
+        return False  # assignments are made and changed on the desk, which mails the people
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -112,6 +117,8 @@ class AssignmentAdmin(BaseAdmin):
         except ValueError:
             return refused(request, "That is not a day (YYYY-MM-DD).", 400)
         day = day or desk_today(now)
+        if not CALENDAR_YEARS[0] <= day.year <= CALENDAR_YEARS[1]:
+            return refused(request, "The calendar covers the years 1900 to 2200.", 400)
         week_view = request.GET.get("view") == "week"
         if week_view:
             first = day - timedelta(days=day.weekday())

@@ -86,6 +86,13 @@ class DeskRow:
     def relative_schedule(self):
         return getattr(self.recap, "relative_schedule", None) if self.recap else None
 
+    @property
+    def follows_air_time(self):
+        """Whether the recap's publish time is the one its relative schedule set (an editor
+        may have scheduled it by hand at another time since)."""
+        plan = self.relative_schedule
+        return plan is not None and plan.publish_time == self.recap.published_at
+
     def involves(self, user):
         people = {getattr(self.writer, "pk", None), getattr(self.reviewer, "pk", None)}
         return user.pk in people or (self.recap is not None and self.recap.author_id == user.pk)

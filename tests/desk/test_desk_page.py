@@ -137,7 +137,13 @@ def test_the_calendar_shows_a_month_and_a_week(editor):
     assert month.status_code == 200 and "Calendar Show E1" in month.content.decode()
     week = client.get(reverse("admin:desk_assignment_calendar"), {"view": "week"})
     assert len(week.context["weeks"]) == 1 and "Calendar Show E1" in week.content.decode()
-    assert (
-        client.get(reverse("admin:desk_assignment_calendar"), {"day": "2026-13-45"}).status_code
-        == 400
-    )
+    for day in ("2026-13-45", "0001-01-01", "9999-12-31", "<script>"):
+        calendar = client.get(reverse("admin:desk_assignment_calendar"), {"day": day})
+        assert calendar.status_code == 400
+
+
+def test_rows_give_the_air_time_in_the_desks_zone_and_the_shows(editor):
+    show = airing_show("Late Show", days_ago=1, zone="America/New_York", at=time(21, 0))
+    episodes(show, [1])
+    page = client_of(editor).get(DESK).content.decode()
+    assert "21:00 EST show time" in page or "21:00 EDT show time" in page
