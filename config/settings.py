@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
     "follows",
     "fediverse",
+    # The episode desk: assignments, due times, publication relative to air time.
+    "desk",
     "anymail",
     # Outbound webhooks (signed, retried): other services told of recaps, comments and shows.
     "webhooks",
@@ -262,6 +264,12 @@ LANGUAGE_CODE = "en-gb"
 # The newsroom's zone: the admin shows and reads publish times in it (a schedule typed as 09:00
 # means 09:00 there) and reader pages date articles by it. The database keeps UTC.
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
+# The episode desk (desk/): the zone its days are counted in (the newsroom's unless set), how
+# long after airing a recap is due for shows without a plan of their own, and the admin's start
+# page for whoever may see the desk (others still get the admin's index).
+DESK_TIME_ZONE = os.environ.get("DESK_TIME_ZONE", TIME_ZONE)
+DESK_DUE_HOURS = float(os.environ.get("DESK_DUE_HOURS", "3"))
+ADMIN_START_PAGE = {"url": "admin:desk_assignment_changelist", "permission": "desk.view_assignment"}
 USE_I18N = True
 USE_TZ = True
 SITE_ID = 1

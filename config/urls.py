@@ -26,6 +26,7 @@ urlpatterns = [
     path("preferences/", include("preferences.urls")),
     path("follow/", include("follows.urls")),
     path("", include("fediverse.urls")),
+    path("desk/", include("desk.urls")),
     path("", include("feeds.urls")),
     path("", include("reader.urls")),
 ]

@@ -16,6 +16,7 @@ everyone (403), and `manage.py check` names it."""
 from functools import wraps
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.core import checks
 from django.core.exceptions import PermissionDenied
@@ -157,6 +158,20 @@ def undeclared_permissions(model_admin):
 
 
 class EpisodicAdminSite(admin.AdminSite):
+    def login(self, request, extra_context=None):
+        """Signing in without a page to return to lands on the start page `ADMIN_START_PAGE`
+        names (the episode desk) for whoever holds its permission; the index stays the
+        sections' page, one click away."""
+        response = super().login(request, extra_context)
+        start = getattr(settings, "ADMIN_START_PAGE", None)
+        asked = request.POST.get("next") or request.GET.get("next")
+        index = reverse("admin:index", current_app=self.name)
+        signed_in = request.method == "POST" and response.status_code == 302
+        if start and signed_in and asked in (None, "", index):
+            if request.user.has_perm(start["permission"]):
+                return redirect(start["url"])
+        return response
+
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)
 

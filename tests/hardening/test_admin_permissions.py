@@ -37,6 +37,8 @@ from taggit.models import Tag
 
 from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
+from desk import ics
+from desk.models import Assignment, RelativeSchedule, ShowPlan
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
 from fediverse.models import BlockedDomain, ReceivedActivity, RemoteActor
 from fediverse.models import Delivery as FediverseDelivery
@@ -70,6 +72,8 @@ PERMISSIONS = {
     ("axes.accessattempt", "delete_selected"): STAFF_MANAGERS,
     ("axes.accessfailurelog", "delete_selected"): STAFF_MANAGERS,
     ("axes.accesslog", "delete_selected"): STAFF_MANAGERS,
+    ("desk.assignment", "delete_selected"): STAFF_MANAGERS,
+    ("desk.showplan", "delete_selected"): EDITORS,
     ("discussion.commentsettings", "delete_selected"): NOBODY,
     ("discussion.recapdiscussion", "delete_selected"): MODERATION,
     ("django_comments_xtd.xtdcomment", "approve"): MODERATION,
@@ -105,6 +109,12 @@ PERMISSIONS = {
     ("webhooks.endpoint", "delete_selected"): STAFF_MANAGERS,
     # Views the admins add.
     ("auth.user", "auth_user_password_change"): STAFF_MANAGERS,
+    ("desk.assignment", "desk_assignment_assign"): WRITING,
+    ("desk.assignment", "desk_assignment_calendar"): WRITING,
+    ("desk.assignment", "desk_assignment_calendar_key"): WRITING,
+    ("desk.assignment", "desk_assignment_draft"): WRITING,
+    ("desk.assignment", "desk_assignment_schedule"): WRITING,
+    ("desk.assignment", "desk_assignment_skip"): EDITORS,
     ("django_comments_xtd.xtdcomment", "discussion_reply"): MODERATION,
     ("follows.delivery", "follows_delivery_send_test"): WRITING,
     ("follows.follower", "follows_follower_digest_preview"): EDITORS,
@@ -185,6 +195,10 @@ ROW_MAKERS = {
         "axes.AccessFailureLog", ip_address="203.0.113.7"
     ),
     "axes.accesslog": lambda show, user: baker.make("axes.AccessLog", ip_address="203.0.113.7"),
+    "desk.assignment": lambda show, user: Assignment.objects.create(
+        episode=make_episode(show, next(_numbers))
+    ),
+    "desk.showplan": lambda show, user: ShowPlan.objects.create(show=make_show()),
     "discussion.commentsettings": lambda show, user: CommentSettings.load(),
     "discussion.recapdiscussion": lambda show, user: RecapDiscussion.objects.create(
         recap=fresh_recap(show, user), reason="Spoilers."
@@ -355,6 +369,37 @@ def send_webhook_test(client, show, user):
     return response, endpoint.deliveries.exists()
 
 
+def desk_post(name, done, make=None):
+    """A desk form posted about a fresh episode (or what `make` gives): (response, done)."""
+
+    def visit(client, show, user):
+        target = make(user) if make else make_episode(show, next(_numbers))
+        data = {"version": 0, "skipped": "on", "take": "1", "hours": "2", "episode": 1}
+        response = client.post(reverse(f"admin:{name}", args=[target.pk]), data)
+        return response, done(target, user, response)
+
+    return visit
+
+
+def timed_draft(user):
+    """The user's draft of an episode 1 that airs at a known time, years ahead."""
+    aired = make_show(premiere_date=datetime(2031, 1, 6).date(), release_time=datetime.min.time())
+    return make_recap(make_episode(aired, 1), author=user, published=False)
+
+
+def planned(recap, user, response):
+    # An editor's schedule also runs the pre-publish checks, which this bare draft fails: the
+    # view was allowed to act (a 400 naming the checks), not refused.
+    refused_by_checks = response.status_code == 400 and b"pre-publish checks" in response.content
+    return RelativeSchedule.objects.filter(recap=recap).exists() or refused_by_checks
+
+
+def rotate_calendar_key(client, show, user):
+    token = ics.token_for(user)
+    response = client.post(reverse("admin:desk_assignment_calendar_key"))
+    return response, ics.token_for(user) != token
+
+
 def page(url):
     """A view that only shows a page: done when it answers anything but a refusal."""
 
@@ -415,6 +460,25 @@ VIEW_VISITS = {
     ),
     "recaps_recap_transition": transition,
     "follows_delivery_send_test": send_test,
+    "desk_assignment_calendar": page(lambda show, user: reverse("admin:desk_assignment_calendar")),
+    "desk_assignment_calendar_key": rotate_calendar_key,
+    "desk_assignment_assign": desk_post(
+        "desk_assignment_assign",
+        lambda episode, user, response: Assignment.objects.filter(
+            episode=episode, writer=user
+        ).exists(),
+    ),
+    "desk_assignment_skip": desk_post(
+        "desk_assignment_skip",
+        lambda episode, user, response: Assignment.objects.filter(
+            episode=episode, skipped=True
+        ).exists(),
+    ),
+    "desk_assignment_draft": desk_post(
+        "desk_assignment_draft",
+        lambda episode, user, response: Recap.objects.filter(episode=episode).exists(),
+    ),
+    "desk_assignment_schedule": desk_post("desk_assignment_schedule", planned, make=timed_draft),
     "follows_follower_digest_preview": page(
         lambda show, user: reverse(
             "admin:follows_follower_digest_preview", args=[fresh_follower().pk]
