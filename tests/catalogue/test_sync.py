@@ -1,6 +1,6 @@
 """Keeping added shows true: the sync reads /updates/shows and fetches only what changed."""
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -159,3 +159,29 @@ def test_a_sync_purges_the_cached_hub_of_a_show_it_changed(tvmaze, client):
     assert response["X-Page-Cache"] != "hit"
     page = response.content.decode()
     assert "Dec 27, 2023" in page and "Dec 20, 2023" not in page
+
+
+def test_a_delay_from_the_catalogue_moves_a_recap_planned_after_the_episode_airs(tvmaze):
+    """The desk's publication relative to air time (desk.moves) follows what a sync saves."""
+    from demo.factories import make_recap, make_user
+    from desk.models import RelativeSchedule
+    from desk.moves import relative_time
+
+    episodes = tvmaze.shows[1001]["show"]["_embedded"]["episodes"]
+    delay(tvmaze, 1001, {item["number"] for item in episodes}, 7 * 209)  # from 8 Dec 2027
+    run("add_show", "--tvmaze", "1001")
+    episode = Show.objects.get(catalogue_id="TVmaze:1001:1").episodes.get(number=5)
+    recap = make_recap(episode, author=make_user(), when=datetime(2030, 1, 1, tzinfo=UTC))
+    plan = RelativeSchedule(recap=recap, episode=episode, offset=timedelta(hours=2))
+    plan.publish_time = relative_time(plan)
+    plan.save()
+    recap.published_at = plan.publish_time
+    recap.save()
+    planned_for = recap.published_at
+
+    delay(tvmaze, 1001, {5, 6}, 7)
+    run("sync_catalogue")
+
+    recap.refresh_from_db()
+    assert recap.published_at == planned_for + timedelta(days=7)
+    assert recap.relative_schedule.moved_from == planned_for
