@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "pagecache",
     # Following shows by e-mail: alerts, weekly digests, one-click unsubscribe.
     "follows",
+    # What readers read: recap views from a beacon, counted without cookies.
+    "readership",
     "anymail",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
@@ -386,12 +388,20 @@ FOLLOWS_ALERT_WINDOW = int(os.environ.get("EPISODIC_FOLLOWS_ALERT_WINDOW_SECONDS
 FOLLOWS_SOFT_BOUNCE_LIMIT = int(os.environ.get("EPISODIC_FOLLOWS_SOFT_BOUNCE_LIMIT", "3"))
 FOLLOWS_RATE_LIMIT_PER_MINUTE = int(os.environ.get("EPISODIC_FOLLOWS_RATE_LIMIT", "10"))
 
+# What readers read (readership/): daily views per recap and referring domain are kept
+# READERSHIP_KEEP_DAYS days (13 months: a year against the same month); one address may send
+# READERSHIP_BEACONS_PER_MINUTE views a minute (0: no limit) before the beacon answers 429.
+READERSHIP_KEEP_DAYS = int(os.environ.get("EPISODIC_READERSHIP_KEEP_DAYS", "400"))
+READERSHIP_BEACONS_PER_MINUTE = int(os.environ.get("EPISODIC_READERSHIP_BEACONS_PER_MINUTE", "60"))
+
 # Background tasks: Django's tasks framework, stored in the database; `manage.py run_worker`
 # runs them (worker/). A worker writes a heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; one silent
 # for TASK_WORKER_LOST_AFTER_SECONDS is taken for dead, its running tasks go back to the queue,
 # and /readyz reports no worker. A task that failed because the database or Redis was away runs
 # again after TASK_RETRY_DELAY_SECONDS, doubling with each attempt up to the maximum.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks that queue their own next run; the worker queues the first when it starts.
+WORKER_RECURRING_TASKS = ["readership.tasks.flush_views"]
 TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("EPISODIC_WORKER_HEARTBEAT_SECONDS", "10"))
 TASK_WORKER_LOST_AFTER_SECONDS = float(os.environ.get("EPISODIC_WORKER_LOST_AFTER_SECONDS", "60"))
 TASK_RETRY_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_DELAY_SECONDS", "10"))

@@ -13,9 +13,11 @@ from people.models import Credit, Person
 from reader import seo
 from reader.queries import (
     cards_of,
+    most_read,
     of_shows,
     recap_cards,
 )
+from readership import MOST_READ_TAG
 from recaps.models import Recap
 from recaps.visibility import visible_tags
 from shows.models import Show
@@ -57,7 +59,16 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
 
     def cache_tags(self, context):
         airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
-        return {"home", cache_tags.RECAPS, cache_tags.SHOWS, *airing, *card_tags(context["recaps"])}
+        most_read = {cache_tags.recap(link["pk"]) for link in context["most_read"]}
+        return {
+            "home",
+            cache_tags.RECAPS,
+            cache_tags.SHOWS,
+            MOST_READ_TAG,
+            *airing,
+            *most_read,
+            *card_tags(context["recaps"]),
+        }
 
     def get_queryset(self):
         return recap_cards()
@@ -85,6 +96,7 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["airing_now"] = self.airing_now()
+        context["most_read"] = most_read()
         return context
 
     def meta_for(self, context):

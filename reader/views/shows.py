@@ -9,9 +9,11 @@ from people.cast import credits_for_facts, show_facts
 from ratings.queries import rating_of, with_reader_rating
 from reader import seo
 from reader.queries import (
+    most_read,
     recap_link,
     with_published_recap,
 )
+from readership import MOST_READ_TAG
 from shows.models import Show
 
 
@@ -56,6 +58,8 @@ class ShowHubView(CacheTaggedMixin, DetailView):
             ),
             *(cache_tags.recap(pk) for pk in recaps),
             *(cache_tags.comments(pk) for pk in recaps),
+            MOST_READ_TAG,
+            *(cache_tags.recap(link["pk"]) for link in context["most_read"]),
         }
 
     template_name = "reader/show_hub.html"
@@ -75,6 +79,7 @@ class ShowHubView(CacheTaggedMixin, DetailView):
             calendar_url=reverse("feeds:show_calendar", kwargs={"slug": show.slug}),
             next_release=show.next_release_notice(),
             meta=seo.show_meta(self.request, show),
+            most_read=most_read(show.pk),
         )
         return context
 
