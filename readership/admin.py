@@ -25,7 +25,8 @@ def period_of(request):
     """(days, first day, last day) of the period the editor chose; the default for anything
     else."""
     value = request.GET.get("days", "")
-    days = int(value) if value.isdigit() and int(value) in PERIODS else DEFAULT_PERIOD
+    chosen = value.isascii() and value.isdigit() and int(value) in PERIODS
+    days = int(value) if chosen else DEFAULT_PERIOD
     until = timezone.localdate()
     return days, until - timedelta(days=days - 1), until
 
