@@ -6,6 +6,8 @@ one address gets 429 after READERSHIP_BEACONS_PER_MINUTE; a recap that is not pu
 malformed body, another site's page or another method get a short 4xx, and the cache being
 away changes nothing the reader sees."""
 
+import time
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
@@ -30,15 +32,31 @@ def plain(status, text=""):
     return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
 
 
+# Each beacon is a few Redis round trips: this process remembers its answers for a minute.
+# A recap taken down is still counted for that long here; "Most read" lists only published
+# recaps whatever was counted.
+PUBLISHED_MEMO_SECONDS = 60
+PUBLISHED_MEMO_SIZE = 10_000
+_published_memo = {}
+
+
 def is_published(recap_pk):
-    """Whether readers may see the recap, kept until what is published changes: a beacon
-    after the first of a recap runs no query."""
-    return cached_fragment(
+    """Whether readers may see the recap: remembered by this process for a minute, and in the
+    cache until what is published changes, so a beacon after the first runs no query."""
+    now = time.monotonic()
+    remembered = _published_memo.get(recap_pk)
+    if remembered is not None and remembered[0] > now:
+        return remembered[1]
+    published = cached_fragment(
         "readership-published",
         [cache_tags.RECAPS, cache_tags.recap(recap_pk)],
         lambda: Recap.objects.published().filter(pk=recap_pk).exists(),
         key_parts=(recap_pk,),
     )
+    if len(_published_memo) >= PUBLISHED_MEMO_SIZE:
+        _published_memo.clear()
+    _published_memo[recap_pk] = (now + PUBLISHED_MEMO_SECONDS, published)
+    return published
 
 
 @csrf_exempt

@@ -1,17 +1,19 @@
 import pytest
 from model_bakery import baker
 
-from readership import counting
+from readership import counting, views
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
 
 
 @pytest.fixture(autouse=True)
 def nothing_pending():
-    """Each test starts with no views kept in this process."""
+    """Each test starts with no views kept in this process, nor which recaps are published."""
     counting.pending.take()
+    views._published_memo.clear()
     yield
     counting.pending.take()
+    views._published_memo.clear()
 
 
 @pytest.fixture

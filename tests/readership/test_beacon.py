@@ -1,11 +1,13 @@
 """The beacon counts a view of a published recap and nothing about the reader; everything else
 gets a short 4xx (or a silent 204 for robots), never a 500, and is not counted."""
 
+import time
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readership import counting, totals
+from readership import counting, totals, views
 from readership.models import DailyViews
 
 from .conftest import BROWSER
@@ -52,10 +54,13 @@ def test_unknown_draft_and_future_recaps_are_404(recap, draft, send_beacon):
     assert counted() == {}
 
 
-def test_a_recap_taken_down_is_no_longer_counted(recap, send_beacon):
+def test_a_recap_taken_down_is_no_longer_counted_after_a_minute(recap, send_beacon, monkeypatch):
     assert send_beacon(recap.pk).status_code == 204
     recap.status = "draft"
     recap.save()
+    assert send_beacon(recap.pk).status_code == 204
+    now = time.monotonic()
+    monkeypatch.setattr(time, "monotonic", lambda: now + views.PUBLISHED_MEMO_SECONDS + 1)
     assert send_beacon(recap.pk).status_code == 404
 
 
