@@ -40,7 +40,16 @@ def bars(points, width=WIDTH, height=HEIGHT):
                 "height": round(bar_height, 2),
             }
         )
-    labelled = sorted({0, len(drawn) // 2, len(drawn) - 1}) if drawn else []
+    # The first and last labels stand inside the chart's edges, the middle one on its bar.
+    labels = []
+    if drawn:
+        middle = drawn[len(drawn) // 2]
+        labels = [
+            {"day": drawn[0]["day"], "x": 0, "anchor": "start"},
+            {"day": middle["day"], "x": round(middle["x"] + middle["width"] / 2, 2),
+             "anchor": "middle"},
+            {"day": drawn[-1]["day"], "x": width, "anchor": "end"},
+        ]  # fmt: skip
     return {
         "bars": drawn,
         "top": top,
@@ -48,9 +57,6 @@ def bars(points, width=WIDTH, height=HEIGHT):
         "height": height,
         "baseline": baseline,
         "top_y": TOP_MARGIN,
-        "labels": [
-            {"day": drawn[i]["day"], "x": round(drawn[i]["x"] + drawn[i]["width"] / 2, 2)}
-            for i in labelled
-        ],
+        "labels": labels,
         "total": sum(views for _, views in points),
     }

@@ -39,8 +39,15 @@ def reader_page(browser):
     context.close()
 
 
-def test_a_recap_read_sends_one_beacon_and_shows_in_most_read(reader_page, demo_site, artifacts):
-    page = reader_page
+def test_a_read_recap_is_counted_once_shows_in_most_read_and_in_the_editors_report(
+    reader_page, page, demo_site, artifacts
+):
+    """One test, so the demo is loaded once."""
+    a_recap_read_sends_one_beacon_and_shows_in_most_read(reader_page, demo_site)
+    an_editor_sees_views_per_day_per_show_writer_and_referrer(page, demo_site)
+
+
+def a_recap_read_sends_one_beacon_and_shows_in_most_read(page, demo_site):
     recap = Recap.objects.published().select_related("episode__show").first()
     beacons = []
     page.on("request", lambda request: "/views/" in request.url and beacons.append(request))
@@ -67,7 +74,7 @@ def test_a_recap_read_sends_one_beacon_and_shows_in_most_read(reader_page, demo_
     page.screenshot(path=str(ARTIFACTS / "most-read-390.png"))
 
 
-def test_an_editor_sees_views_per_day_per_show_writer_and_referrer(page, demo_site, artifacts):
+def an_editor_sees_views_per_day_per_show_writer_and_referrer(page, demo_site):
     get_user_model().objects.create_superuser("editor", "editor@example.com", "pw-editor-123")
     today = timezone.localdate()
     recaps = list(Recap.objects.published()[:4])
