@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "fediverse",
     # The episode desk: assignments, due times, publication relative to air time.
     "desk",
+    # What readers read: recap views from a beacon, counted without cookies.
+    "readership",
     "anymail",
     # Outbound webhooks (signed, retried): other services told of recaps, comments and shows.
     "webhooks",
@@ -418,6 +420,11 @@ FEDIVERSE_RETRY_DELAY_SECONDS = float(
     os.environ.get("EPISODIC_FEDIVERSE_RETRY_DELAY_SECONDS", "60")
 )
 FEDIVERSE_WEBFINGER_SCHEME = os.environ.get("EPISODIC_FEDIVERSE_WEBFINGER_SCHEME", "https")
+# What readers read (readership/): daily views per recap and referring domain are kept
+# READERSHIP_KEEP_DAYS days (13 months: a year against the same month); one address may send
+# READERSHIP_BEACONS_PER_MINUTE views a minute (0: no limit) before the beacon answers 429.
+READERSHIP_KEEP_DAYS = int(os.environ.get("EPISODIC_READERSHIP_KEEP_DAYS", "400"))
+READERSHIP_BEACONS_PER_MINUTE = int(os.environ.get("EPISODIC_READERSHIP_BEACONS_PER_MINUTE", "60"))
 
 # Background tasks: Django's tasks framework, stored in the database; `manage.py run_worker`
 # runs them (worker/). A worker writes a heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; one silent
@@ -425,6 +432,8 @@ FEDIVERSE_WEBFINGER_SCHEME = os.environ.get("EPISODIC_FEDIVERSE_WEBFINGER_SCHEME
 # and /readyz reports no worker. A task that failed because the database or Redis was away runs
 # again after TASK_RETRY_DELAY_SECONDS, doubling with each attempt up to the maximum.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks that queue their own next run; the worker queues the first when it starts.
+WORKER_RECURRING_TASKS = ["readership.tasks.flush_views"]
 TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("EPISODIC_WORKER_HEARTBEAT_SECONDS", "10"))
 TASK_WORKER_LOST_AFTER_SECONDS = float(os.environ.get("EPISODIC_WORKER_LOST_AFTER_SECONDS", "60"))
 TASK_RETRY_DELAY_SECONDS = float(os.environ.get("EPISODIC_TASK_RETRY_DELAY_SECONDS", "10"))

@@ -27,6 +27,7 @@ urlpatterns = [
     path("follow/", include("follows.urls")),
     path("", include("fediverse.urls")),
     path("desk/", include("desk.urls")),
+    path("views/", include("readership.urls")),
     path("", include("feeds.urls")),
     path("", include("reader.urls")),
 ]

@@ -8,9 +8,9 @@ import threading
 import time
 from collections import Counter
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
-from core.cache import CacheUnavailable
+from core.cache import CacheUnavailable, RedisCache
 
 
 def over_limit(scope, ip, per_minute):
@@ -20,8 +20,10 @@ def over_limit(scope, ip, per_minute):
         return False
     window = int(time.time() // 60)
     key = f"rate:{scope}:{ip}:{window}"
-    cache.add(key, 0, 90)
     try:
+        if isinstance(caches["default"], RedisCache):
+            return caches["default"].count(key, 90) > per_minute
+        cache.add(key, 0, 90)
         return cache.incr(key) > per_minute
     except CacheUnavailable:
         return local_counts.incr(key, window) > per_minute

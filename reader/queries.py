@@ -1,6 +1,8 @@
 """The queries that feed reader pages: recap cards, recap links, a recap's neighbours and tags,
 written for how the database reads them."""
 
+from datetime import timedelta
+
 from django.db.models import (
     F,
     FilteredRelation,
@@ -8,11 +10,16 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Sum,
 )
 from django.urls import reverse
+from django.utils import timezone
 
 from discussion.threads import with_comment_count
+from pagecache import tags as cache_tags
+from pagecache.tags import cached_fragment
 from ratings.queries import with_reader_rating
+from readership import MOST_READ_TAG
 from recaps.models import Recap, Still, TaggedRecap, published_condition
 from shows.models import Episode
 
@@ -157,3 +164,33 @@ def tags_of(recap):
         .order_by("pk")
         .values_list("tag_id", "tag__name", "tag__slug")
     ]
+
+
+MOST_READ_LIMIT = 5
+MOST_READ_DAYS = 7
+
+
+def most_read(show_pk=None, today=None):
+    """The published recaps read most in the last MOST_READ_DAYS days (today included), of one
+    show or all, as recap links with their `views`: one query, kept until the hourly flush of
+    views purges it (readership.MOST_READ_TAG) or one of the recaps changes."""
+
+    def build():
+        since = (today or timezone.localdate()) - timedelta(days=MOST_READ_DAYS - 1)
+        recaps = Recap.objects.published().filter(daily_views__day__gte=since)
+        if show_pk is not None:
+            recaps = recaps.filter(episode__show_id=show_pk)
+        rows = (
+            recaps.values_list(*LINK_FIELDS)
+            .annotate(views=Sum("daily_views__views"))
+            .order_by("-views", "-pk")[:MOST_READ_LIMIT]
+        )
+        return [{**link_from_row(*row[:-1]), "views": row[-1]} for row in rows]
+
+    return cached_fragment(
+        "most-read",
+        [MOST_READ_TAG, cache_tags.RECAPS],
+        build,
+        key_parts=(show_pk, today),
+        tags_of=lambda links: [cache_tags.recap(link["pk"]) for link in links],
+    )

@@ -14,9 +14,11 @@ from reader import seo
 from reader.cards import kept_cards, tags_of_cards
 from reader.queries import (
     cards_of,
+    most_read,
     of_shows,
     recap_cards,
 )
+from readership import MOST_READ_TAG
 from recaps.models import Recap
 from recaps.visibility import visible_tags
 from shows.models import Show
@@ -75,11 +77,14 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
 
     def cache_tags(self, context):
         airing = {cache_tags.show(item["show"].pk) for item in context["airing_now"]}
+        most_read = {cache_tags.recap(link["pk"]) for link in context["most_read"]}
         return {
             "home",
             cache_tags.RECAPS,
             cache_tags.SHOWS,
+            MOST_READ_TAG,
             *airing,
+            *most_read,
             *tags_of_cards(context["cards"]),
         }
 
@@ -109,6 +114,7 @@ class HomeView(CacheTaggedMixin, ReaderListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["airing_now"] = self.airing_now()
+        context["most_read"] = most_read()
         return context
 
     def meta_for(self, context):

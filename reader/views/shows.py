@@ -11,9 +11,11 @@ from people.cast import credits_for_facts, show_facts
 from ratings.queries import rating_of, with_reader_rating
 from reader import seo
 from reader.queries import (
+    most_read,
     recap_link,
     with_published_recap,
 )
+from readership import MOST_READ_TAG
 from shows.models import Show
 
 
@@ -51,7 +53,11 @@ class ShowHubView(CacheTaggedMixin, DetailView):
     and each reader's page picks per row which of the two to show."""
 
     def cache_tags(self, context):
-        return context["hub"]["cache_tags"]
+        return {
+            *context["hub"]["cache_tags"],
+            MOST_READ_TAG,
+            *(cache_tags.recap(link["pk"]) for link in context["most_read"]),
+        }
 
     def hub_tags(self, hub):
         show = hub["show"]
@@ -113,6 +119,7 @@ class ShowHubView(CacheTaggedMixin, DetailView):
             calendar_url=reverse("feeds:show_calendar", kwargs={"slug": show.slug}),
             next_release=show.next_release_notice(),
             meta=seo.show_meta(self.request, show),
+            most_read=most_read(show.pk),
         )
         return context
 

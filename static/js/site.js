@@ -136,3 +136,22 @@
   var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (zone) document.querySelectorAll("[data-follow-zone]").forEach(function (i) { i.value = zone; });
 })();
+
+// One view of a recap counted (readership app): the recap's number and the domain of the page
+// the reader came from, never its address, sent once the page is shown (a tab opened in the
+// background counts when the reader looks at it). No cookie, nothing kept in the browser.
+(function () {
+  "use strict";
+  var article = document.querySelector("[data-view-recap]");
+  if (!article || !navigator.sendBeacon) return;
+  function send() {
+    if (document.visibilityState !== "visible") return;
+    document.removeEventListener("visibilitychange", send);
+    navigator.sendBeacon(article.dataset.viewUrl, new URLSearchParams({
+      recap: article.dataset.viewRecap,
+      from: document.referrer && new URL(document.referrer).hostname
+    }));
+  }
+  document.addEventListener("visibilitychange", send);
+  send();
+})();

@@ -125,3 +125,16 @@ def test_the_rate_limit_counts_in_the_process_while_redis_is_away(redis_cache):
     redis_cache.kill()
     assert [over_limit("test", "203.0.113.7", 2) for _ in range(3)] == [False, False, True]
     assert over_limit("test", "203.0.113.8", 2) is False
+
+
+def test_the_rate_limit_counts_in_one_round_trip_with_a_lifetime(redis_cache):
+    import redis
+
+    assert [over_limit("once", "203.0.113.5", 2) for _ in range(3)] == [False, False, True]
+    client = redis.Redis.from_url(redis_cache.url)
+    try:
+        [key] = client.keys("*rate:once:203.0.113.5:*")
+        assert int(client.get(key)) == 3
+        assert 0 < client.ttl(key) <= 90
+    finally:
+        client.close()

@@ -46,6 +46,7 @@ from fediverse.models import Follower as FediverseFollower
 from follows.models import Delivery, Follower, Suppression
 from people.models import Credit
 from ratings.models import EpisodeVote
+from readership.models import DailyViews
 from recaps import preview
 from recaps.models import Recap, TaggedRecap
 from shows.models import Platform
@@ -96,6 +97,7 @@ PERMISSIONS = {
     ("people.person", "delete_selected"): EDITORS,
     ("ratings.episodevote", "clear_episode_ratings"): EDITORS,
     ("ratings.episodevote", "delete_selected"): EDITORS,
+    ("readership.dailyviews", "delete_selected"): NOBODY,
     ("recaps.recap", "delete_selected"): WRITING,
     ("redirects.redirect", "delete_selected"): STAFF_MANAGERS,
     ("shows.episode", "delete_selected"): EDITORS,
@@ -124,6 +126,7 @@ PERMISSIONS = {
     ("recaps.recap", "recaps_recap_revision"): WRITING,
     ("recaps.recap", "recaps_recap_revoke_share_links"): WRITING,
     ("recaps.recap", "recaps_recap_transition"): WRITING,
+    ("readership.dailyviews", "readership_dailyviews_recap"): EDITORS,
     ("taggit.tag", "taggit_tag_merge_tags"): EDITORS,
     ("webhooks.endpoint", "webhooks_endpoint_send_test"): STAFF_MANAGERS,
     ("shows.show", "catalogue_search"): EDITORS,
@@ -243,6 +246,9 @@ ROW_MAKERS = {
     "people.person": lambda show, user: fresh_person(),
     "ratings.episodevote": lambda show, user: EpisodeVote.objects.create(
         episode=make_episode(show, next(_numbers)), score=8
+    ),
+    "readership.dailyviews": lambda show, user: DailyViews.objects.create(
+        day=datetime(2026, 1, 1, tzinfo=UTC).date(), recap=fresh_recap(show, user), views=3
     ),
     # The role's own draft: writers delete theirs (recaps.workflow).
     "recaps.recap": lambda show, user: fresh_recap(show, user, published=False),
@@ -485,6 +491,11 @@ VIEW_VISITS = {
         )
     ),
     "recaps_recap_revoke_share_links": revoke_share_links,
+    "readership_dailyviews_recap": page(
+        lambda show, user: reverse(
+            "admin:readership_dailyviews_recap", args=[fresh_recap(show, user).pk]
+        )
+    ),
     "taggit_tag_merge_tags": merge,
     "webhooks_endpoint_send_test": send_webhook_test,
 }

@@ -1,7 +1,9 @@
-"""The recap page's HTML + CSS + JS, uncompressed and without images, is at most 43 KB (43,000
+"""The recap page's HTML + CSS + JS, uncompressed and without images, is at most 44 KB (44,000
 bytes): the stylesheet and script counted as they are served (minified by collectstatic). It
 was 40 KB until the follow-by-e-mail forms (the show's at the recap's end, "everything" in the
-footer, with their CSS and script: about 2.5 KB) came; the page was within 100 bytes of it."""
+footer, with their CSS and script: about 2.5 KB) came; the page was within 100 bytes of it.
+It was 43 KB until the view counter (readership: the beacon's script and attributes, the
+"Most read this week" styles, about 330 bytes) came; the page then weighed 43,327 bytes."""
 
 import re
 
@@ -11,7 +13,7 @@ from django.contrib.staticfiles import finders
 from core.staticfiles import served
 from demo.factories import build_large_dataset
 
-LIMIT = 43_000
+LIMIT = 44_000
 
 
 def referenced_assets(html):
@@ -20,7 +22,7 @@ def referenced_assets(html):
     return [path.removeprefix(settings.STATIC_URL) for path in paths]
 
 
-def test_heavy_recap_page_weighs_at_most_43_kb(client, db):
+def test_heavy_recap_page_weighs_at_most_44_kb(client, db):
     """A recap with 10 stills, 10 tags, 30 credits, editor's picks and a full Also Read."""
     data = build_large_dataset(shows=2, episodes=10)
     recap = data["recaps"][0]

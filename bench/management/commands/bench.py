@@ -30,11 +30,12 @@ import dj_database_url
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from bench import beacon
 from deploy import nginx
 
 WRK = "/usr/bin/wrk"
 MODES = ("uncached", "locmem", "redis", "nginx", "static")
-PAGES = ("recap", "hub", "home", "tag", "search", "search-common")
+PAGES = ("recap", "hub", "home", "tag", "search", "search-common", *beacon.PAGES)
 DEFAULT_PAGES = "recap,hub,home,tag,search"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the app reads that a mode sets, so the caller's own values never leak in.
@@ -88,6 +89,7 @@ def production_environment(database_url, secret_key, workdir, **extra):
             "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
+            **beacon.ENVIRONMENT,
             **extra,
         }
     )
@@ -146,6 +148,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.options = options
         self.validated = False
+        self.recap_pks = {}
         self.base_dir = Path(settings.BASE_DIR)
         self.workdir = self.base_dir / "bench-data"
         self.workdir.mkdir(exist_ok=True)
@@ -321,12 +324,14 @@ class Command(BaseCommand):
             "from recaps.models import Recap;"
             "r = Recap.objects.published().select_related('episode__show')[5000 % "
             "max(1, Recap.objects.count())];"
-            "print(r.slug, r.episode.show.slug, r.tags.first().slug)"
+            "print(r.slug, r.episode.show.slug, r.tags.first().slug, r.pk)"
         )
         shell = self.manage(
             self.environment(url), "shell", "--no-imports", "-c", code, capture=True, timeout=120
         )
-        recap, show, tag = shell.stdout.split()
+        recap, show, tag, recap_pk = shell.stdout.split()
+        # Each dataset's recap has its own address: its number, for its beacon, by address.
+        self.recap_pks[f"/recaps/{recap}/"] = recap_pk
         every = {
             "recap": f"/recaps/{recap}/",
             "hub": f"/shows/{show}/",
@@ -336,6 +341,8 @@ class Command(BaseCommand):
             "search": "/search/?q=lighthouse",
             # A word found in every recap.
             "search-common": "/search/?q=song",
+            # The beacon pages (bench.beacon) are measured with the recap's address and number.
+            **dict.fromkeys(beacon.PAGES, f"/recaps/{recap}/"),
         }
         return {page: every[page] for page in pages}
 
@@ -412,6 +419,8 @@ class Command(BaseCommand):
                 prefix, port = self.front("static")
                 pages_dir = prefix / "pages"
                 pages_dir.mkdir(parents=True)
+                # The beacon is not a page: a static site has nothing to count it.
+                paths = {page: path for page, path in paths.items() if page not in beacon.PAGES}
                 with self.gunicorn(url, **cache_off) as upstream:
                     for page, path in paths.items():
                         status, _, body = fetch(upstream + path)
@@ -425,6 +434,7 @@ class Command(BaseCommand):
                 stack.enter_context(nginx.Nginx(prefix, site, port))
                 yield {page: f"http://127.0.0.1:{port}/{page}.html" for page in paths}
                 return
+            self.base = base
             yield {page: base + path for page, path in paths.items()}
 
     @staticmethod
@@ -444,11 +454,17 @@ class Command(BaseCommand):
         with self.servers(mode, url, paths) as urls:
             self.warm(mode, urls)
             for page, target in urls.items():
+                script = None
+                if page in beacon.PAGES:
+                    script = self.scratch / f"{page}.lua"
+                    script.write_text(beacon.script(page, paths[page], self.recap_pks[paths[page]]))
+                    target = beacon.target(self.base, page, paths[page])
                 if self.options["warmup"]:
-                    self.wrk(target, self.options["warmup"])
+                    self.wrk(target, self.options["warmup"], script)
                 # After the warm-up: what a reader gets now (HIT once nginx keeps the page).
                 cache_status = fetch(target)[1].get("X-Cache-Status") if mode == "nginx" else None
-                figures = self.wrk(target, self.options["duration"])
+                figures = self.wrk(target, self.options["duration"], script)
+                figures["rps"] = beacon.pages_per_second(page, figures["rps"])
                 results.append(
                     {
                         "round": round_number + 1,
@@ -480,14 +496,17 @@ class Command(BaseCommand):
                 for status, _, _ in pool.map(fetch, [target] * self.options["connections"]):
                     if status != 200:
                         raise CommandError(f"{mode} {page}: {target} answered {status}")
+                recap_pk = self.recap_pks.get(target.removeprefix(self.base))
+                if page in beacon.PAGES and beacon.send(self.base, recap_pk) != 204:
+                    raise CommandError(f"{mode} {page}: the beacon did not answer 204")
         finally:
             # On Ctrl-C, go and stop the servers at once rather than wait for these requests.
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def wrk(self, target, seconds):
+    def wrk(self, target, seconds, script=None):
         connections = self.options["connections"]
         command = [
-            WRK,
+            *([WRK, "-s", str(script)] if script else [WRK]),
             f"-c{connections}",
             f"-t{max(1, min(self.options['threads'], connections))}",
             f"-d{seconds}s",

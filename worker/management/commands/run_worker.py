@@ -6,6 +6,7 @@ from django_tasks_db.management.commands.db_worker import Command as DatabaseWor
 
 from worker.faults import DATABASE_AWAY, RetriedFailures, database_outage, until_database_answers
 from worker.heartbeat import Heartbeat, give_back_tasks_of
+from worker.recurring import ensure_queued
 
 
 class Command(DatabaseWorkerCommand):
@@ -27,6 +28,7 @@ class Command(DatabaseWorkerCommand):
         Heartbeat(worker_id).start()
         while True:
             until_database_answers(give_back_tasks_of, worker_id)
+            until_database_answers(ensure_queued)
             try:
                 return super().handle(*args, reload=False, worker_id=worker_id, **options)
             except DATABASE_AWAY as error:
