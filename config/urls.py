@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("preferences/", include("preferences.urls")),
     path("follow/", include("follows.urls")),
+    path("api/", include("api.urls")),
     path("", include("feeds.urls")),
     path("", include("reader.urls")),
 ]

@@ -1,0 +1,443 @@
+"""The read-only content API, /api/v1/, with django-ninja: published content only, cursor
+pages, `fields=` to pick fields, `watched=` to mask what a reader's spoiler mark masks on the
+site. Its OpenAPI 3.1 schema is /api/v1/schema/ and its documentation /api/v1/docs/.
+
+Every answer is a reader page to the page cache (`pagecache.views.mark`): it names what it
+shows in cache tags, is purged when they change, and is kept only for the exact query it was
+built for."""
+
+from datetime import date, datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError
+
+from pagecache import tags as cache_tags
+from pagecache.tags import cached_fragment, kept_fragment
+from pagecache.views import mark
+from people.cast import fact_credits
+from people.models import Credit, Person
+from shows.models import Episode
+from spoilers.marks import Marks
+
+from . import cursors, queries, representations, schemas
+from .throttling import ApiThrottle
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_PARAMETER_LENGTH = 200
+RECAP_FRAGMENT = "api-recap"
+
+
+class ContentAPI(NinjaAPI):
+    def create_response(self, request, data, *args, status=200, **kwargs):
+        """Answers as reader pages: tagged for the page cache when the endpoint named its tags."""
+        response = super().create_response(request, data, *args, status=status, **kwargs)
+        cache = getattr(request, "api_cache", None)
+        if cache is not None and status == 200:
+            mark(response, cache["tags"], reads_cookies=False, query=cache["query"])
+        return response
+
+
+api = ContentAPI(
+    title="Episodic content API",
+    version="1",
+    description=(
+        "Published recaps, shows, episodes, people and tags, read-only. Lists are pages of "
+        "`results` with the address of the `next` page (a cursor). `fields=` picks fields "
+        "(comma-separated); `watched=` (show id:last episode watched, `_`-separated, as the "
+        "site's spoiler mark) masks recaps and episode titles after the mark. Anonymous "
+        "clients are rate-limited per address; an API key (`Authorization: Bearer <key>`) "
+        "raises the limit."
+    ),
+    urls_namespace="api",
+    openapi_url="/schema/",
+    docs_url="/docs/",
+    throttle=[ApiThrottle()],
+)
+
+
+def base_of(request):
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def text_parameter(name, value):
+    if value is not None and (len(value) > MAX_PARAMETER_LENGTH or "\x00" in value):
+        raise HttpError(400, f"{name} is too long or holds a NUL character.")
+    return value or None
+
+
+def watched_marks(value):
+    """The `watched=` mark, parsed by the spoiler cookie's own rules; a mark we could not read
+    is an error here (the site ignores a bad cookie, but a client wants to know)."""
+    value = text_parameter("watched", value)
+    if not value:
+        return Marks()
+    marks = Marks.parse(value)
+    if not marks:
+        raise HttpError(400, "watched must read like 12:4_7:all (show id:last episode watched).")
+    return marks
+
+
+def picked_fields(value, allowed):
+    value = text_parameter("fields", value)
+    if not value:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(allowed))
+    if unknown or not names:
+        raise HttpError(400, f"Unknown fields: {', '.join(unknown)}. Known: {', '.join(allowed)}.")
+    return names
+
+
+def pick(payload, names):
+    return payload if names is None else {name: payload[name] for name in names if name in payload}
+
+
+# Parameters whose values are endless (any moment, any mark, any set of fields): answers to
+# them are sent with their tags and validators but never kept, so no query can make the page
+# cache grow. `show` and `tag` are kept once a result shows the slug exists.
+UNKEPT_PARAMETERS = ("updated_since", "aired_after", "watched", "fields")
+KEPT_PARAMETERS = ("show", "tag", "cursor", "page_size")
+
+
+def cache_for(request, page_tags, found=True):
+    """Tells `ContentAPI.create_response` what the answer shows and the query it may be kept
+    for (`pagecache.views.mark`): the parameters read, in one order; `found` whether the
+    filters named something that exists."""
+    if any(request.GET.get(name) for name in UNKEPT_PARAMETERS) or not found:
+        query = None
+    else:
+        query = [(name, request.GET.get(name)) for name in KEPT_PARAMETERS]
+    request.api_cache = {"tags": page_tags, "query": query}
+
+
+def page_size(value):
+    return PAGE_SIZE if value is None else max(1, min(MAX_PAGE_SIZE, value))
+
+
+def next_address(request, cursor):
+    if cursor is None:
+        return None
+    query = request.GET.copy()
+    query["cursor"] = cursor
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paged(request, queryset, ordering, cursor, size, scope):
+    try:
+        return cursors.page(queryset, ordering, text_parameter("cursor", cursor), size, scope)
+    except cursors.BadCursor as error:
+        raise HttpError(400, str(error)) from error
+
+
+RECAP_FIELDS = tuple(schemas.Recap.model_fields)
+SHOW_FIELDS = tuple(schemas.Show.model_fields)
+
+
+def aware(moment):
+    if moment is not None and timezone.is_naive(moment):
+        return timezone.make_aware(moment, timezone.UTC)
+    return moment
+
+
+# -- recaps ---------------------------------------------------------------------------------
+
+
+@api.get(
+    "/recaps/",
+    response={200: schemas.RecapPage, 400: schemas.Error},
+    exclude_unset=True,
+    tags=["recaps"],
+    summary="Published recaps, newest first",
+)
+def recap_list(
+    request,
+    show: str | None = None,
+    tag: str | None = None,
+    updated_since: datetime | None = None,
+    aired_after: date | None = None,
+    watched: str | None = None,
+    fields: str | None = None,
+    cursor: str | None = None,
+    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+):
+    """`show`: a show's slug; `tag`: a tag's slug; `updated_since`: recaps changed since (any
+    edit); `aired_after`: recaps of episodes that air after that date."""
+    show, tag = text_parameter("show", show), text_parameter("tag", tag)
+    marks, names = watched_marks(watched), picked_fields(fields, RECAP_FIELDS)
+    recaps = queries.recaps()
+    if show:
+        recaps = recaps.filter(queries.episodes_of_show(show))
+    if tag:
+        recaps = recaps.filter(queries.tagged(tag))
+    if updated_since:
+        recaps = recaps.filter(updated_at__gte=aware(updated_since))
+    if aired_after:
+        episodes = Episode.objects.filter(queries.aired_after(aired_after))
+        recaps = recaps.filter(episode__in=episodes.values("pk"))
+    scope = f"recaps:{show}:{tag}:{updated_since}:{aired_after}"
+    rows, cursor = paged(
+        request, recaps, ("-published_at", "-pk"), cursor, globals()["page_size"](page_size), scope
+    )
+    base = base_of(request)
+    results = []
+    for recap in rows:
+        if marks.hides(recap.episode.show_id, recap.episode.number):
+            payload = representations.masked_recap_payload(base, recap)
+        else:
+            payload = representations.recap_summary(
+                base, recap, queries.tag_pairs(recap), recap.comment_count, queries.hero_of(recap)
+            )
+        results.append(pick(payload, names))
+    # Any list can change with any publication: the RECAPS tag; each recap for its edits.
+    cache_for(request, {cache_tags.RECAPS, *card_tags(rows)})
+    return {"results": results, "next": next_address(request, cursor)}
+
+
+def card_tags(recaps):
+    names = set()
+    for recap in recaps:
+        names.update(
+            (
+                cache_tags.recap(recap.pk),
+                cache_tags.comments(recap.pk),
+                cache_tags.show(recap.episode.show_id),
+            )
+        )
+        names.update(cache_tags.tag(link.tag_id) for link in getattr(recap, "tag_links", ()))
+    return names
+
+
+def recap_body(request, slug):
+    """The recap's whole payload, its masked form and its cache tags, kept as a fragment until
+    one of them is purged: a request for a kept recap runs no query. None for a slug no
+    published recap has (not kept: any text can be asked for)."""
+    key_parts = (slug, request.scheme, request.get_host())
+    kept = kept_fragment(RECAP_FRAGMENT, key_parts)
+    if kept is not None:
+        return kept
+    recap = queries.recap_detail(slug)
+    if recap is None:
+        return None
+    base = base_of(request)
+    body = {
+        "payload": representations.recap_payload(
+            base, recap, recap.all_stills, recap.tag_pairs, recap.comment_count
+        ),
+        "masked": representations.masked_recap_payload(base, recap),
+        "show_id": recap.episode.show_id,
+        "number": recap.episode.number,
+        "cache_tags": sorted(
+            {
+                cache_tags.recap(recap.pk),
+                cache_tags.comments(recap.pk),
+                cache_tags.show(recap.episode.show_id),
+                *(cache_tags.tag(pk) for pk in recap.tag_ids),
+            }
+        ),
+    }
+    return cached_fragment(
+        RECAP_FRAGMENT,
+        [cache_tags.SITE, cache_tags.RECAPS],
+        build=lambda: body,
+        key_parts=key_parts,
+        tags_of=lambda body: body["cache_tags"],
+    )
+
+
+@api.get(
+    "/recaps/{slug}/",
+    response={200: schemas.Recap, 400: schemas.Error, 404: schemas.Error},
+    exclude_unset=True,
+    tags=["recaps"],
+    summary="One published recap, whole",
+)
+def recap_detail(request, slug: str, watched: str | None = None, fields: str | None = None):
+    marks, names = watched_marks(watched), picked_fields(fields, RECAP_FIELDS)
+    body = recap_body(request, text_parameter("slug", slug))
+    if body is None:
+        raise Http404
+    hidden = marks.hides(body["show_id"], body["number"])
+    payload = body["masked"] if hidden else body["payload"]
+    cache_for(request, {*body["cache_tags"], cache_tags.RECAPS})
+    return pick(payload, names)
+
+
+# -- shows, episodes, people, tags ----------------------------------------------------------
+
+
+@api.get(
+    "/shows/",
+    response={200: schemas.ShowPage, 400: schemas.Error},
+    exclude_unset=True,
+    tags=["shows"],
+    summary="Shows, A–Z, with schedule, platforms and facts",
+)
+def show_list(
+    request,
+    updated_since: datetime | None = None,
+    fields: str | None = None,
+    cursor: str | None = None,
+    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+):
+    names = picked_fields(fields, SHOW_FIELDS)
+    shows = queries.shows()
+    if updated_since:
+        shows = shows.filter(updated_at__gte=aware(updated_since))
+    rows, cursor = paged(
+        request,
+        shows,
+        ("title", "pk"),
+        cursor,
+        globals()["page_size"](page_size),
+        f"shows:{updated_since}",
+    )
+    queries.fact_credits_of(rows)
+    base = base_of(request)
+    results = [
+        pick(representations.show_payload(base, show, show.fact_credits), names) for show in rows
+    ]
+    cache_for(
+        request, {cache_tags.SHOWS, *(cache_tags.show(s.pk) for s in rows)}, *request.GET.items()
+    )
+    return {"results": results, "next": next_address(request, cursor)}
+
+
+@api.get(
+    "/shows/{slug}/",
+    response={200: schemas.Show, 400: schemas.Error, 404: schemas.Error},
+    exclude_unset=True,
+    tags=["shows"],
+    summary="A show with its cast and episode guide",
+)
+def show_detail(request, slug: str, watched: str | None = None, fields: str | None = None):
+    marks, names = watched_marks(watched), picked_fields(fields, SHOW_FIELDS)
+    show = get_object_or_404(queries.shows(), slug=text_parameter("slug", slug))
+    base = base_of(request)
+    credits = list(Credit.objects.filter(show=show).select_related("person"))
+    payload = representations.show_payload(base, show, fact_credits(show))
+    payload["cast"] = [representations.credit_payload(base, credit) for credit in credits]
+    episodes = Episode.objects.filter(show=show).order_by("number")
+    payload["episodes"] = []
+    for episode in episodes:
+        episode.show = show
+        hidden = marks.hides(show.pk, episode.number)
+        payload["episodes"].append(representations.episode_payload(base, episode, hidden))
+    cache_for(
+        request, {cache_tags.show(show.pk), *(cache_tags.person(c.person_id) for c in credits)}
+    )
+    return pick(payload, names)
+
+
+@api.get(
+    "/episodes/",
+    response={200: schemas.EpisodePage, 400: schemas.Error},
+    exclude_unset=True,
+    tags=["shows"],
+    summary="Episodes with their air times in UTC and in the show's zone",
+)
+def episode_list(
+    request,
+    show: str | None = None,
+    aired_after: date | None = None,
+    watched: str | None = None,
+    cursor: str | None = None,
+    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+):
+    show = text_parameter("show", show)
+    marks = watched_marks(watched)
+    episodes = Episode.objects.select_related("show")
+    if show:
+        episodes = episodes.filter(show__slug=show)
+    if aired_after:
+        episodes = episodes.filter(queries.aired_after(aired_after))
+    rows, cursor = paged(
+        request,
+        episodes,
+        ("pk",),
+        cursor,
+        globals()["page_size"](page_size),
+        f"episodes:{show}:{aired_after}",
+    )
+    base = base_of(request)
+    results = [
+        representations.episode_payload(base, episode, marks.hides(episode.show_id, episode.number))
+        for episode in rows
+    ]
+    cache_for(request, {cache_tags.SHOWS, *(cache_tags.show(e.show_id) for e in rows)})
+    return {"results": results, "next": next_address(request, cursor)}
+
+
+@api.get(
+    "/people/",
+    response={200: schemas.PersonPage, 400: schemas.Error},
+    exclude_unset=True,
+    tags=["people"],
+    summary="People, A–Z",
+)
+def person_list(
+    request,
+    show: str | None = None,
+    cursor: str | None = None,
+    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+):
+    show = text_parameter("show", show)
+    people = Person.objects.all()
+    if show:
+        people = people.filter(credits__show__slug=show).distinct()
+    rows, cursor = paged(
+        request, people, ("name", "pk"), cursor, globals()["page_size"](page_size), f"p:{show}"
+    )
+    base = base_of(request)
+    results = [representations.person_payload(base, person) for person in rows]
+    cache_for(request, {cache_tags.SHOWS, *(cache_tags.person(p.pk) for p in rows)})
+    return {"results": results, "next": next_address(request, cursor)}
+
+
+@api.get(
+    "/people/{slug}/",
+    response={200: schemas.Person, 400: schemas.Error, 404: schemas.Error},
+    exclude_unset=True,
+    tags=["people"],
+    summary="A person with their credits",
+)
+def person_detail(request, slug: str):
+    person = get_object_or_404(Person, slug=text_parameter("slug", slug))
+    credits = list(
+        Credit.objects.filter(person=person)
+        .select_related("show")
+        .order_by("-show__premiere_date", "show__title", "pk")
+    )
+    payload = representations.person_payload(base_of(request), person, credits)
+    cache_for(
+        request, {cache_tags.person(person.pk), *(cache_tags.show(c.show_id) for c in credits)}
+    )
+    return payload
+
+
+@api.get(
+    "/tags/",
+    response={200: schemas.TagPage, 400: schemas.Error},
+    tags=["recaps"],
+    summary="Tags that published recaps carry, A–Z",
+)
+def tag_list(
+    request,
+    cursor: str | None = None,
+    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+):
+    rows, cursor = paged(
+        request, queries.tags(), ("name", "pk"), cursor, globals()["page_size"](page_size), "t"
+    )
+    base = base_of(request)
+    results = [representations.tag_payload(base, tag.slug, tag.name) for tag in rows]
+    cache_for(request, {cache_tags.RECAPS})
+    return {"results": results, "next": next_address(request, cursor)}
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
