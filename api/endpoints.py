@@ -11,9 +11,10 @@ from datetime import date, datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Query
-from ninja.errors import HttpError
+from ninja import NinjaAPI, Path, Query
+from ninja.errors import HttpError, ValidationError
 
+from core.database_outage import DATABASE_AWAY
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment, kept_fragment
 from pagecache.views import mark
@@ -23,7 +24,7 @@ from shows.models import Episode
 from spoilers.marks import Marks
 
 from . import cursors, queries, representations, schemas
-from .throttling import ApiThrottle
+from .throttling import ApiThrottle, client_of
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -55,6 +56,7 @@ api = ContentAPI(
     urls_namespace="api",
     openapi_url="/schema/",
     docs_url="/docs/",
+    auth=client_of,
     throttle=[ApiThrottle()],
 )
 
@@ -133,8 +135,47 @@ def paged(request, queryset, ordering, cursor, size, scope):
         raise HttpError(400, str(error)) from error
 
 
+# What any endpoint may answer besides its 200: a parameter refused, an unknown API key, too
+# many requests (the database's 503 comes from core.database_outage, outside the API).
+ERRORS = {400: schemas.Error, 401: schemas.Error, 429: schemas.Error}
 RECAP_FIELDS = tuple(schemas.Recap.model_fields)
 SHOW_FIELDS = tuple(schemas.Show.model_fields)
+
+# The parameters, with the shapes and bounds the schema promises; what they allow and we still
+# refuse (an unknown field, a mark we cannot read) is a 400 the schema names too.
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
+
+def slug_query(description):
+    return Query(None, max_length=MAX_PARAMETER_LENGTH, pattern=SLUG, description=description)
+
+
+WATCHED = Query(
+    None,
+    max_length=MAX_PARAMETER_LENGTH,
+    description="The reader's spoiler mark: show id:last episode watched (or all), "
+    "`_`-separated, as 12:4_7:all. What comes after it is masked.",
+)
+CURSOR = Query(None, max_length=cursors.MAX_CURSOR_LENGTH, description="From a `next` address.")
+PAGE_SIZE_QUERY = Query(None, ge=1, le=MAX_PAGE_SIZE)
+SLUG_PATH = Path(..., max_length=MAX_PARAMETER_LENGTH, pattern=SLUG)
+MOMENT = Query(None, description="An ISO 8601 date and time; without a zone, UTC.")
+AIRED_AFTER = Query(None, description="Episodes that air after this date.")
+SHOW_QUERY = slug_query("A show's slug.")
+TAG_QUERY = slug_query("A tag's slug.")
+CREDITED_IN_QUERY = slug_query("People credited in this show (its slug).")
+
+
+def fields_query(names):
+    return Query(
+        None,
+        max_length=MAX_PARAMETER_LENGTH,
+        description=f"Fields to give, comma-separated, of: {', '.join(names)}.",
+    )
+
+
+RECAP_FIELDS_QUERY = fields_query(RECAP_FIELDS)
+SHOW_FIELDS_QUERY = fields_query(SHOW_FIELDS)
 
 
 def aware(moment):
@@ -148,21 +189,21 @@ def aware(moment):
 
 @api.get(
     "/recaps/",
-    response={200: schemas.RecapPage, 400: schemas.Error},
+    response={200: schemas.RecapPage, **ERRORS},
     exclude_unset=True,
     tags=["recaps"],
     summary="Published recaps, newest first",
 )
 def recap_list(
     request,
-    show: str | None = None,
-    tag: str | None = None,
-    updated_since: datetime | None = None,
-    aired_after: date | None = None,
-    watched: str | None = None,
-    fields: str | None = None,
-    cursor: str | None = None,
-    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+    show: str | None = SHOW_QUERY,
+    tag: str | None = TAG_QUERY,
+    updated_since: datetime | None = MOMENT,
+    aired_after: date | None = AIRED_AFTER,
+    watched: str | None = WATCHED,
+    fields: str | None = RECAP_FIELDS_QUERY,
+    cursor: str | None = CURSOR,
+    page_size: int | None = PAGE_SIZE_QUERY,
 ):
     """`show`: a show's slug; `tag`: a tag's slug; `updated_since`: recaps changed since (any
     edit); `aired_after`: recaps of episodes that air after that date."""
@@ -193,7 +234,7 @@ def recap_list(
             )
         results.append(pick(payload, names))
     # Any list can change with any publication: the RECAPS tag; each recap for its edits.
-    cache_for(request, {cache_tags.RECAPS, *card_tags(rows)})
+    cache_for(request, {cache_tags.RECAPS, *card_tags(rows)}, found=bool(rows) or not (show or tag))
     return {"results": results, "next": next_address(request, cursor)}
 
 
@@ -250,12 +291,17 @@ def recap_body(request, slug):
 
 @api.get(
     "/recaps/{slug}/",
-    response={200: schemas.Recap, 400: schemas.Error, 404: schemas.Error},
+    response={200: schemas.Recap, **ERRORS, 404: schemas.Error},
     exclude_unset=True,
     tags=["recaps"],
     summary="One published recap, whole",
 )
-def recap_detail(request, slug: str, watched: str | None = None, fields: str | None = None):
+def recap_detail(
+    request,
+    slug: str = SLUG_PATH,
+    watched: str | None = WATCHED,
+    fields: str | None = RECAP_FIELDS_QUERY,
+):
     marks, names = watched_marks(watched), picked_fields(fields, RECAP_FIELDS)
     body = recap_body(request, text_parameter("slug", slug))
     if body is None:
@@ -271,17 +317,17 @@ def recap_detail(request, slug: str, watched: str | None = None, fields: str | N
 
 @api.get(
     "/shows/",
-    response={200: schemas.ShowPage, 400: schemas.Error},
+    response={200: schemas.ShowPage, **ERRORS},
     exclude_unset=True,
     tags=["shows"],
     summary="Shows, A–Z, with schedule, platforms and facts",
 )
 def show_list(
     request,
-    updated_since: datetime | None = None,
-    fields: str | None = None,
-    cursor: str | None = None,
-    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+    updated_since: datetime | None = MOMENT,
+    fields: str | None = SHOW_FIELDS_QUERY,
+    cursor: str | None = CURSOR,
+    page_size: int | None = PAGE_SIZE_QUERY,
 ):
     names = picked_fields(fields, SHOW_FIELDS)
     shows = queries.shows()
@@ -300,20 +346,23 @@ def show_list(
     results = [
         pick(representations.show_payload(base, show, show.fact_credits), names) for show in rows
     ]
-    cache_for(
-        request, {cache_tags.SHOWS, *(cache_tags.show(s.pk) for s in rows)}, *request.GET.items()
-    )
+    cache_for(request, {cache_tags.SHOWS, *(cache_tags.show(s.pk) for s in rows)})
     return {"results": results, "next": next_address(request, cursor)}
 
 
 @api.get(
     "/shows/{slug}/",
-    response={200: schemas.Show, 400: schemas.Error, 404: schemas.Error},
+    response={200: schemas.Show, **ERRORS, 404: schemas.Error},
     exclude_unset=True,
     tags=["shows"],
     summary="A show with its cast and episode guide",
 )
-def show_detail(request, slug: str, watched: str | None = None, fields: str | None = None):
+def show_detail(
+    request,
+    slug: str = SLUG_PATH,
+    watched: str | None = WATCHED,
+    fields: str | None = SHOW_FIELDS_QUERY,
+):
     marks, names = watched_marks(watched), picked_fields(fields, SHOW_FIELDS)
     show = get_object_or_404(queries.shows(), slug=text_parameter("slug", slug))
     base = base_of(request)
@@ -334,18 +383,18 @@ def show_detail(request, slug: str, watched: str | None = None, fields: str | No
 
 @api.get(
     "/episodes/",
-    response={200: schemas.EpisodePage, 400: schemas.Error},
+    response={200: schemas.EpisodePage, **ERRORS},
     exclude_unset=True,
     tags=["shows"],
     summary="Episodes with their air times in UTC and in the show's zone",
 )
 def episode_list(
     request,
-    show: str | None = None,
-    aired_after: date | None = None,
-    watched: str | None = None,
-    cursor: str | None = None,
-    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+    show: str | None = SHOW_QUERY,
+    aired_after: date | None = AIRED_AFTER,
+    watched: str | None = WATCHED,
+    cursor: str | None = CURSOR,
+    page_size: int | None = PAGE_SIZE_QUERY,
 ):
     show = text_parameter("show", show)
     marks = watched_marks(watched)
@@ -367,22 +416,26 @@ def episode_list(
         representations.episode_payload(base, episode, marks.hides(episode.show_id, episode.number))
         for episode in rows
     ]
-    cache_for(request, {cache_tags.SHOWS, *(cache_tags.show(e.show_id) for e in rows)})
+    cache_for(
+        request,
+        {cache_tags.SHOWS, *(cache_tags.show(e.show_id) for e in rows)},
+        found=bool(rows) or not show,
+    )
     return {"results": results, "next": next_address(request, cursor)}
 
 
 @api.get(
     "/people/",
-    response={200: schemas.PersonPage, 400: schemas.Error},
+    response={200: schemas.PersonPage, **ERRORS},
     exclude_unset=True,
     tags=["people"],
     summary="People, A–Z",
 )
 def person_list(
     request,
-    show: str | None = None,
-    cursor: str | None = None,
-    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+    show: str | None = CREDITED_IN_QUERY,
+    cursor: str | None = CURSOR,
+    page_size: int | None = PAGE_SIZE_QUERY,
 ):
     show = text_parameter("show", show)
     people = Person.objects.all()
@@ -393,18 +446,22 @@ def person_list(
     )
     base = base_of(request)
     results = [representations.person_payload(base, person) for person in rows]
-    cache_for(request, {cache_tags.SHOWS, *(cache_tags.person(p.pk) for p in rows)})
+    cache_for(
+        request,
+        {cache_tags.SHOWS, *(cache_tags.person(p.pk) for p in rows)},
+        found=bool(rows) or not show,
+    )
     return {"results": results, "next": next_address(request, cursor)}
 
 
 @api.get(
     "/people/{slug}/",
-    response={200: schemas.Person, 400: schemas.Error, 404: schemas.Error},
+    response={200: schemas.Person, **ERRORS, 404: schemas.Error},
     exclude_unset=True,
     tags=["people"],
     summary="A person with their credits",
 )
-def person_detail(request, slug: str):
+def person_detail(request, slug: str = SLUG_PATH):
     person = get_object_or_404(Person, slug=text_parameter("slug", slug))
     credits = list(
         Credit.objects.filter(person=person)
@@ -420,17 +477,17 @@ def person_detail(request, slug: str):
 
 @api.get(
     "/tags/",
-    response={200: schemas.TagPage, 400: schemas.Error},
+    response={200: schemas.TagPage, **ERRORS},
     tags=["recaps"],
-    summary="Tags that published recaps carry, A–Z",
+    summary="Tags that published recaps carry, by slug",
 )
 def tag_list(
     request,
-    cursor: str | None = None,
-    page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE),
+    cursor: str | None = CURSOR,
+    page_size: int | None = PAGE_SIZE_QUERY,
 ):
     rows, cursor = paged(
-        request, queries.tags(), ("name", "pk"), cursor, globals()["page_size"](page_size), "t"
+        request, queries.tags(), ("slug", "pk"), cursor, globals()["page_size"](page_size), "t"
     )
     base = base_of(request)
     results = [representations.tag_payload(base, tag.slug, tag.name) for tag in rows]
@@ -441,3 +498,24 @@ def tag_list(
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    """A parameter of the wrong type or out of its range: a 400 saying which, as ours are."""
+    reasons = [
+        f"{'.'.join(str(part) for part in error.get('loc', ())[1:]) or 'request'}: "
+        f"{error.get('msg', 'is not valid')}"
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"detail": "; ".join(reasons)}, status=400)
+
+
+def database_away(request, exc):
+    """Out to the page cache (a stale copy) and the outage middleware (its 503, as JSON here),
+    even in development, where django-ninja would make a 500 of it."""
+    raise exc
+
+
+for error in DATABASE_AWAY:
+    api.add_exception_handler(error, database_away)

@@ -4,7 +4,7 @@ them and writes the OpenAPI schema from them, so the schema cannot drift from th
 Fields of the objects a client may pick with `fields=` have defaults: a field not picked is
 left out of the answer (`exclude_unset`), which the schema allows by not requiring it."""
 
-from ninja import Schema
+from pydantic import BaseModel as Schema
 
 
 class Rendition(Schema):

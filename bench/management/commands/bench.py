@@ -34,7 +34,7 @@ from deploy import nginx
 
 WRK = "/usr/bin/wrk"
 MODES = ("uncached", "locmem", "redis", "nginx", "static")
-PAGES = ("recap", "hub", "home", "tag", "search", "search-common")
+PAGES = ("recap", "hub", "home", "tag", "search", "search-common", "api", "api-drf")
 DEFAULT_PAGES = "recap,hub,home,tag,search"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the app reads that a mode sets, so the caller's own values never leak in.
@@ -88,6 +88,9 @@ def production_environment(database_url, secret_key, workdir, **extra):
             "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
+            # The API's anonymous limit counts every request (as in production) but never
+            # refuses the load test's thousands a minute from one address.
+            "EPISODIC_API_RATE_LIMIT": "100000000",
             **extra,
         }
     )
@@ -336,6 +339,9 @@ class Command(BaseCommand):
             "search": "/search/?q=lighthouse",
             # A word found in every recap.
             "search-common": "/search/?q=song",
+            # The recap above from the content API.
+            "api": f"/api/v1/recaps/{recap}/",
+            "api-drf": f"/api/drf/recaps/{recap}/",
         }
         return {page: every[page] for page in pages}
 
