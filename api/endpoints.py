@@ -6,13 +6,14 @@ Every answer is a reader page to the page cache (`pagecache.views.mark`): it nam
 shows in cache tags, is purged when they change, and is kept only for the exact query it was
 built for."""
 
-from datetime import date, datetime
+from typing import Annotated
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, ValidationError
+from pydantic import StringConstraints, WithJsonSchema
 
 from core.database_outage import DATABASE_AWAY
 from pagecache import tags as cache_tags
@@ -159,8 +160,24 @@ WATCHED = Query(
 CURSOR = Query(None, max_length=cursors.MAX_CURSOR_LENGTH, description="From a `next` address.")
 PAGE_SIZE_QUERY = Query(None, ge=1, le=MAX_PAGE_SIZE)
 SLUG_PATH = Path(..., max_length=MAX_PARAMETER_LENGTH, pattern=SLUG)
-MOMENT = Query(None, description="An ISO 8601 date and time; without a zone, UTC.")
-AIRED_AFTER = Query(None, description="Episodes that air after this date.")
+# Dates and times as text, read by Django's ISO 8601 parsers: pydantic would also take a
+# number for either (a Unix time), which the schema's formats do not allow.
+RFC3339_MOMENT = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
+RFC3339_DATE = r"^\d{4}-\d{2}-\d{2}$"
+MomentText = Annotated[
+    str,
+    StringConstraints(max_length=40, pattern=RFC3339_MOMENT),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "maxLength": 40, "pattern": RFC3339_MOMENT}
+    ),
+]
+DateText = Annotated[
+    str,
+    StringConstraints(max_length=10, pattern=RFC3339_DATE),
+    WithJsonSchema({"type": "string", "format": "date", "maxLength": 10, "pattern": RFC3339_DATE}),
+]
+MOMENT = Query(None, description="An RFC 3339 date and time, as 2024-05-01T09:00:00Z.")
+AIRED_AFTER = Query(None, description="Episodes that air after this date (YYYY-MM-DD).")
 SHOW_QUERY = slug_query("A show's slug.")
 TAG_QUERY = slug_query("A tag's slug.")
 CREDITED_IN_QUERY = slug_query("People credited in this show (its slug).")
@@ -178,10 +195,30 @@ RECAP_FIELDS_QUERY = fields_query(RECAP_FIELDS)
 SHOW_FIELDS_QUERY = fields_query(SHOW_FIELDS)
 
 
-def aware(moment):
-    if moment is not None and timezone.is_naive(moment):
-        return timezone.make_aware(moment, timezone.UTC)
+def moment_parameter(name, value):
+    """The moment an RFC 3339 date and time names (the pattern checked its form), or None
+    without one; a 400 for one that is no moment (a 31 February)."""
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value.upper())
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise HttpError(400, f"{name} must be a date and time, as 2024-05-01T09:00:00Z.")
     return moment
+
+
+def date_parameter(name, value):
+    if not value:
+        return None
+    try:
+        day = parse_date(value)
+    except ValueError:
+        day = None
+    if day is None:
+        raise HttpError(400, f"{name} must be a date, as 2024-05-01.")
+    return day
 
 
 # -- recaps ---------------------------------------------------------------------------------
@@ -198,8 +235,8 @@ def recap_list(
     request,
     show: str | None = SHOW_QUERY,
     tag: str | None = TAG_QUERY,
-    updated_since: datetime | None = MOMENT,
-    aired_after: date | None = AIRED_AFTER,
+    updated_since: MomentText | None = MOMENT,
+    aired_after: DateText | None = AIRED_AFTER,
     watched: str | None = WATCHED,
     fields: str | None = RECAP_FIELDS_QUERY,
     cursor: str | None = CURSOR,
@@ -209,13 +246,15 @@ def recap_list(
     edit); `aired_after`: recaps of episodes that air after that date."""
     show, tag = text_parameter("show", show), text_parameter("tag", tag)
     marks, names = watched_marks(watched), picked_fields(fields, RECAP_FIELDS)
+    updated_since = moment_parameter("updated_since", updated_since)
+    aired_after = date_parameter("aired_after", aired_after)
     recaps = queries.recaps()
     if show:
         recaps = recaps.filter(queries.episodes_of_show(show))
     if tag:
         recaps = recaps.filter(queries.tagged(tag))
     if updated_since:
-        recaps = recaps.filter(updated_at__gte=aware(updated_since))
+        recaps = recaps.filter(updated_at__gte=updated_since)
     if aired_after:
         episodes = Episode.objects.filter(queries.aired_after(aired_after))
         recaps = recaps.filter(episode__in=episodes.values("pk"))
@@ -324,15 +363,16 @@ def recap_detail(
 )
 def show_list(
     request,
-    updated_since: datetime | None = MOMENT,
+    updated_since: MomentText | None = MOMENT,
     fields: str | None = SHOW_FIELDS_QUERY,
     cursor: str | None = CURSOR,
     page_size: int | None = PAGE_SIZE_QUERY,
 ):
     names = picked_fields(fields, SHOW_FIELDS)
+    updated_since = moment_parameter("updated_since", updated_since)
     shows = queries.shows()
     if updated_since:
-        shows = shows.filter(updated_at__gte=aware(updated_since))
+        shows = shows.filter(updated_at__gte=updated_since)
     rows, cursor = paged(
         request,
         shows,
@@ -391,13 +431,14 @@ def show_detail(
 def episode_list(
     request,
     show: str | None = SHOW_QUERY,
-    aired_after: date | None = AIRED_AFTER,
+    aired_after: DateText | None = AIRED_AFTER,
     watched: str | None = WATCHED,
     cursor: str | None = CURSOR,
     page_size: int | None = PAGE_SIZE_QUERY,
 ):
     show = text_parameter("show", show)
     marks = watched_marks(watched)
+    aired_after = date_parameter("aired_after", aired_after)
     episodes = Episode.objects.select_related("show")
     if show:
         episodes = episodes.filter(show__slug=show)
