@@ -236,7 +236,10 @@ def recap_summary(base, recap, tags, comment_count, hero=None):
         "comment_count": comment_count,
         "hero": still_payload(base, hero) if hero else None,
         "published_at": _utc(recap.published_at),
-        "updated_at": _utc(recap.text_modified_at),
+        # The row's last change (what `updated_since` filters on), and the last change of the
+        # text readers read (the page's "Updated" line).
+        "updated_at": _utc(recap.updated_at),
+        "text_modified_at": _utc(recap.text_modified_at),
     }
 
 

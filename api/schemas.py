@@ -161,6 +161,7 @@ class Recap(Schema):
     hero: Still | None = None
     published_at: str = None
     updated_at: str = None
+    text_modified_at: str = None
     intro: str = None
     sections: list[Section] = None
 
