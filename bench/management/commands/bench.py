@@ -34,7 +34,7 @@ from deploy import nginx
 
 WRK = "/usr/bin/wrk"
 MODES = ("uncached", "locmem", "redis", "nginx", "static")
-PAGES = ("recap", "hub", "home", "tag", "search", "search-common", "api", "api-drf")
+PAGES = ("recap", "hub", "home", "tag", "search", "search-common", "api")
 DEFAULT_PAGES = "recap,hub,home,tag,search"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the app reads that a mode sets, so the caller's own values never leak in.
@@ -341,7 +341,6 @@ class Command(BaseCommand):
             "search-common": "/search/?q=song",
             # The recap above from the content API.
             "api": f"/api/v1/recaps/{recap}/",
-            "api-drf": f"/api/drf/recaps/{recap}/",
         }
         return {page: every[page] for page in pages}
 
