@@ -321,7 +321,7 @@ def recap_body(request, slug):
     }
     return cached_fragment(
         RECAP_FRAGMENT,
-        [cache_tags.SITE, cache_tags.RECAPS],
+        [cache_tags.SITE],
         build=lambda: body,
         key_parts=key_parts,
         tags_of=lambda body: body["cache_tags"],
@@ -347,7 +347,9 @@ def recap_detail(
         raise Http404
     hidden = marks.hides(body["show_id"], body["number"])
     payload = body["masked"] if hidden else body["payload"]
-    cache_for(request, {*body["cache_tags"], cache_tags.RECAPS})
+    # Its own tags only: a recap's answer shows no other recap, so another's publication
+    # leaves it kept (the recap page, with its neighbours and Also Read, also names RECAPS).
+    cache_for(request, set(body["cache_tags"]))
     return pick(payload, names)
 
 

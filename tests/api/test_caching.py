@@ -44,6 +44,14 @@ def test_unpublishing_takes_the_recap_out_of_the_detail_and_the_list(series, cli
     assert "soundtrack-2-episode-3" not in listed
 
 
+def test_a_recap_of_another_show_going_live_leaves_a_recap_kept(series, client):
+    client.get(DETAIL)
+    draft = Recap.objects.get(slug="youth-of-may-3-draft")
+    draft.status, draft.published_at = Recap.Status.PUBLISHED, timezone.now()
+    draft.save()
+    assert client.get(DETAIL)["X-Page-Cache"] == "hit"
+
+
 def test_publishing_puts_a_draft_in_the_list(series, client):
     before = [r["slug"] for r in client.get("/api/v1/recaps/").json()["results"]]
     assert "draft-four" not in before
