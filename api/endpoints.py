@@ -6,31 +6,47 @@ Every answer is a reader page to the page cache (`pagecache.views.mark`): it nam
 shows in cache tags, is purged when they change, and is kept only for the exact query it was
 built for."""
 
-from typing import Annotated
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.dateparse import parse_date, parse_datetime
-from ninja import NinjaAPI, Path, Query
-from ninja.errors import HttpError, ValidationError
-from pydantic import StringConstraints, WithJsonSchema
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from core.database_outage import DATABASE_AWAY
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment, kept_fragment
 from pagecache.views import mark
 from people.cast import fact_credits
 from people.models import Credit, Person
 from shows.models import Episode
-from spoilers.marks import Marks
 
-from . import cursors, queries, representations, schemas
+from . import queries, representations, schemas
+from .caching import base_of, cache_for, card_tags, recap_body
+from .parameters import (
+    AIRED_AFTER,
+    CREDITED_IN_QUERY,
+    CURSOR,
+    MOMENT,
+    PAGE_SIZE_QUERY,
+    RECAP_FIELDS,
+    RECAP_FIELDS_QUERY,
+    SHOW_FIELDS,
+    SHOW_FIELDS_QUERY,
+    SHOW_QUERY,
+    SLUG_PATH,
+    TAG_QUERY,
+    WATCHED,
+    DateText,
+    MomentText,
+    date_parameter,
+    moment_parameter,
+    next_address,
+    paged,
+    pick,
+    picked_fields,
+    size_of,
+    text_parameter,
+    watched_marks,
+)
 from .throttling import ApiThrottle, client_of
-
-PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
-MAX_PARAMETER_LENGTH = 200
-RECAP_FRAGMENT = "api-recap"
 
 
 class ContentAPI(NinjaAPI):
@@ -62,164 +78,9 @@ api = ContentAPI(
 )
 
 
-def base_of(request):
-    return f"{request.scheme}://{request.get_host()}"
-
-
-def text_parameter(name, value):
-    if value is not None and (len(value) > MAX_PARAMETER_LENGTH or "\x00" in value):
-        raise HttpError(400, f"{name} is too long or holds a NUL character.")
-    return value or None
-
-
-def watched_marks(value):
-    """The `watched=` mark, parsed by the spoiler cookie's own rules; a mark we could not read
-    is an error here (the site ignores a bad cookie, but a client wants to know)."""
-    value = text_parameter("watched", value)
-    if not value:
-        return Marks()
-    marks = Marks.parse(value)
-    if not marks:
-        raise HttpError(400, "watched must read like 12:4_7:all (show id:last episode watched).")
-    return marks
-
-
-def picked_fields(value, allowed):
-    value = text_parameter("fields", value)
-    if not value:
-        return None
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    unknown = sorted(set(names) - set(allowed))
-    if unknown or not names:
-        raise HttpError(400, f"Unknown fields: {', '.join(unknown)}. Known: {', '.join(allowed)}.")
-    return names
-
-
-def pick(payload, names):
-    return payload if names is None else {name: payload[name] for name in names if name in payload}
-
-
-# Parameters whose values are endless (any moment, any mark, any set of fields): answers to
-# them are sent with their tags and validators but never kept, so no query can make the page
-# cache grow. `show` and `tag` are kept once a result shows the slug exists.
-UNKEPT_PARAMETERS = ("updated_since", "aired_after", "watched", "fields")
-KEPT_PARAMETERS = ("show", "tag", "cursor", "page_size")
-
-
-def cache_for(request, page_tags, found=True):
-    """Tells `ContentAPI.create_response` what the answer shows and the query it may be kept
-    for (`pagecache.views.mark`): the parameters read, in one order; `found` whether the
-    filters named something that exists."""
-    if any(request.GET.get(name) for name in UNKEPT_PARAMETERS) or not found:
-        query = None
-    else:
-        query = [(name, request.GET.get(name)) for name in KEPT_PARAMETERS]
-    request.api_cache = {"tags": page_tags, "query": query}
-
-
-def page_size(value):
-    return PAGE_SIZE if value is None else max(1, min(MAX_PAGE_SIZE, value))
-
-
-def next_address(request, cursor):
-    if cursor is None:
-        return None
-    query = request.GET.copy()
-    query["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
-def paged(request, queryset, ordering, cursor, size, scope):
-    try:
-        return cursors.page(queryset, ordering, text_parameter("cursor", cursor), size, scope)
-    except cursors.BadCursor as error:
-        raise HttpError(400, str(error)) from error
-
-
 # What any endpoint may answer besides its 200: a parameter refused, an unknown API key, too
 # many requests (the database's 503 comes from core.database_outage, outside the API).
 ERRORS = {400: schemas.Error, 401: schemas.Error, 429: schemas.Error}
-RECAP_FIELDS = tuple(schemas.Recap.model_fields)
-SHOW_FIELDS = tuple(schemas.Show.model_fields)
-
-# The parameters, with the shapes and bounds the schema promises; what they allow and we still
-# refuse (an unknown field, a mark we cannot read) is a 400 the schema names too.
-SLUG = r"^[-a-zA-Z0-9_]+$"
-
-
-def slug_query(description):
-    return Query(None, max_length=MAX_PARAMETER_LENGTH, pattern=SLUG, description=description)
-
-
-WATCHED = Query(
-    None,
-    max_length=MAX_PARAMETER_LENGTH,
-    description="The reader's spoiler mark: show id:last episode watched (or all), "
-    "`_`-separated, as 12:4_7:all. What comes after it is masked.",
-)
-CURSOR = Query(None, max_length=cursors.MAX_CURSOR_LENGTH, description="From a `next` address.")
-PAGE_SIZE_QUERY = Query(None, ge=1, le=MAX_PAGE_SIZE)
-SLUG_PATH = Path(..., max_length=MAX_PARAMETER_LENGTH, pattern=SLUG)
-# Dates and times as text, read by Django's ISO 8601 parsers: pydantic would also take a
-# number for either (a Unix time), which the schema's formats do not allow.
-RFC3339_MOMENT = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
-RFC3339_DATE = r"^\d{4}-\d{2}-\d{2}$"
-MomentText = Annotated[
-    str,
-    StringConstraints(max_length=40, pattern=RFC3339_MOMENT),
-    WithJsonSchema(
-        {"type": "string", "format": "date-time", "maxLength": 40, "pattern": RFC3339_MOMENT}
-    ),
-]
-DateText = Annotated[
-    str,
-    StringConstraints(max_length=10, pattern=RFC3339_DATE),
-    WithJsonSchema({"type": "string", "format": "date", "maxLength": 10, "pattern": RFC3339_DATE}),
-]
-MOMENT = Query(None, description="An RFC 3339 date and time, as 2024-05-01T09:00:00Z.")
-AIRED_AFTER = Query(None, description="Episodes that air after this date (YYYY-MM-DD).")
-SHOW_QUERY = slug_query("A show's slug.")
-TAG_QUERY = slug_query("A tag's slug.")
-CREDITED_IN_QUERY = slug_query("People credited in this show (its slug).")
-
-
-def fields_query(names):
-    return Query(
-        None,
-        max_length=MAX_PARAMETER_LENGTH,
-        description=f"Fields to give, comma-separated, of: {', '.join(names)}.",
-    )
-
-
-RECAP_FIELDS_QUERY = fields_query(RECAP_FIELDS)
-SHOW_FIELDS_QUERY = fields_query(SHOW_FIELDS)
-
-
-def moment_parameter(name, value):
-    """The moment an RFC 3339 date and time names (the pattern checked its form), or None
-    without one; a 400 for one that is no moment (a 31 February)."""
-    if not value:
-        return None
-    try:
-        moment = parse_datetime(value.upper())
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise HttpError(400, f"{name} must be a date and time, as 2024-05-01T09:00:00Z.")
-    return moment
-
-
-def date_parameter(name, value):
-    if not value:
-        return None
-    try:
-        day = parse_date(value)
-    except ValueError:
-        day = None
-    if day is None:
-        raise HttpError(400, f"{name} must be a date, as 2024-05-01.")
-    return day
-
 
 # -- recaps ---------------------------------------------------------------------------------
 
@@ -260,7 +121,7 @@ def recap_list(
         recaps = recaps.filter(episode__in=episodes.values("pk"))
     scope = f"recaps:{show}:{tag}:{updated_since}:{aired_after}"
     rows, cursor = paged(
-        request, recaps, ("-published_at", "-pk"), cursor, globals()["page_size"](page_size), scope
+        request, recaps, ("-published_at", "-pk"), cursor, size_of(page_size), scope
     )
     base = base_of(request)
     results = []
@@ -275,57 +136,6 @@ def recap_list(
     # Any list can change with any publication: the RECAPS tag; each recap for its edits.
     cache_for(request, {cache_tags.RECAPS, *card_tags(rows)}, found=bool(rows) or not (show or tag))
     return {"results": results, "next": next_address(request, cursor)}
-
-
-def card_tags(recaps):
-    names = set()
-    for recap in recaps:
-        names.update(
-            (
-                cache_tags.recap(recap.pk),
-                cache_tags.comments(recap.pk),
-                cache_tags.show(recap.episode.show_id),
-            )
-        )
-        names.update(cache_tags.tag(link.tag_id) for link in getattr(recap, "tag_links", ()))
-    return names
-
-
-def recap_body(request, slug):
-    """The recap's whole payload, its masked form and its cache tags, kept as a fragment until
-    one of them is purged: a request for a kept recap runs no query. None for a slug no
-    published recap has (not kept: any text can be asked for)."""
-    key_parts = (slug, request.scheme, request.get_host())
-    kept = kept_fragment(RECAP_FRAGMENT, key_parts)
-    if kept is not None:
-        return kept
-    recap = queries.recap_detail(slug)
-    if recap is None:
-        return None
-    base = base_of(request)
-    body = {
-        "payload": representations.recap_payload(
-            base, recap, recap.all_stills, recap.tag_pairs, recap.comment_count
-        ),
-        "masked": representations.masked_recap_payload(base, recap),
-        "show_id": recap.episode.show_id,
-        "number": recap.episode.number,
-        "cache_tags": sorted(
-            {
-                cache_tags.recap(recap.pk),
-                cache_tags.comments(recap.pk),
-                cache_tags.show(recap.episode.show_id),
-                *(cache_tags.tag(pk) for pk in recap.tag_ids),
-            }
-        ),
-    }
-    return cached_fragment(
-        RECAP_FRAGMENT,
-        [cache_tags.SITE],
-        build=lambda: body,
-        key_parts=key_parts,
-        tags_of=lambda body: body["cache_tags"],
-    )
 
 
 @api.get(
@@ -380,7 +190,7 @@ def show_list(
         shows,
         ("title", "pk"),
         cursor,
-        globals()["page_size"](page_size),
+        size_of(page_size),
         f"shows:{updated_since}",
     )
     queries.fact_credits_of(rows)
@@ -451,7 +261,7 @@ def episode_list(
         episodes,
         ("pk",),
         cursor,
-        globals()["page_size"](page_size),
+        size_of(page_size),
         f"episodes:{show}:{aired_after}",
     )
     base = base_of(request)
@@ -484,9 +294,7 @@ def person_list(
     people = Person.objects.all()
     if show:
         people = people.filter(credits__show__slug=show).distinct()
-    rows, cursor = paged(
-        request, people, ("name", "pk"), cursor, globals()["page_size"](page_size), f"p:{show}"
-    )
+    rows, cursor = paged(request, people, ("name", "pk"), cursor, size_of(page_size), f"p:{show}")
     base = base_of(request)
     results = [representations.person_payload(base, person) for person in rows]
     cache_for(
@@ -529,9 +337,7 @@ def tag_list(
     cursor: str | None = CURSOR,
     page_size: int | None = PAGE_SIZE_QUERY,
 ):
-    rows, cursor = paged(
-        request, queries.tags(), ("slug", "pk"), cursor, globals()["page_size"](page_size), "t"
-    )
+    rows, cursor = paged(request, queries.tags(), ("slug", "pk"), cursor, size_of(page_size), "t")
     base = base_of(request)
     results = [representations.tag_payload(base, tag.slug, tag.name) for tag in rows]
     cache_for(request, {cache_tags.RECAPS})
