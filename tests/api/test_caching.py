@@ -18,6 +18,7 @@ def test_an_answer_is_public_tagged_and_validated(series, client):
     again = client.get(DETAIL)
     assert again["X-Page-Cache"] == "hit"
     assert again.json() == first.json()
+    assert again["Access-Control-Allow-Origin"] == "*"
     unchanged = client.get(DETAIL, headers={"If-None-Match": first["ETag"]})
     assert unchanged.status_code == 304
 
