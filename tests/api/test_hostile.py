@@ -45,3 +45,10 @@ def test_a_cursor_of_another_list_is_refused(series, api_get):
     cursor = body["next"].split("cursor=")[1]
     _, response = api_get(f"/api/v1/recaps/?page_size=1&show=soundtrack-2&cursor={cursor}")
     assert response.status_code == 400
+
+
+def test_an_address_that_names_no_endpoint_is_a_json_404(client, db):
+    for url in ("/api/v1/nothing/", "/api/v2/recaps/", "/api/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["detail"].startswith("No such endpoint")
