@@ -4,7 +4,6 @@
 from datetime import UTC, datetime
 from unittest import mock
 
-import pytest
 import time_machine
 from django.db import OperationalError, connection
 
@@ -80,10 +79,7 @@ def test_the_admin_shows_a_new_key_once_and_stores_its_hash(admin_client, db):
     assert secret not in page
 
 
-@pytest.mark.parametrize("role_has_permission", [False])
-def test_editors_without_the_permission_cannot_issue_keys(
-    client, django_user_model, role_has_permission
-):
+def test_editors_without_the_permission_cannot_issue_keys(client, django_user_model):
     editor = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
     client.force_login(editor)
     assert client.get("/admin/api/apikey/add/").status_code == 403
