@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "catalogue",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
+    # The read-only content API (/api/v1/) and its OpenAPI schema, beside the reader pages.
+    "api",
+    "ninja",
     # Moving in from WordPress: the importer and the 301s from old WordPress URLs.
     "django.contrib.redirects",
     "importer",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content API may be read from any site's scripts (api.middleware), its 503 too.
+    "api.middleware.ApiCorsMiddleware",
     # The database away: stored pages stale (the page cache, next), else a branded 503 that
     # gives back any form that was sent (core.database_outage) — never a 500.
     "core.database_outage.DatabaseOutageMiddleware",
@@ -254,6 +259,12 @@ elif os.environ.get("EPISODIC_PURGE_API_URL"):
             "token": os.environ.get("EPISODIC_PURGE_API_TOKEN", ""),
         },
     }
+
+# The content API (api/): requests a minute an anonymous client (per address) may make; API
+# keys issued in the admin carry their own, higher limits. Answers are JSON under these paths,
+# the database outage's 503 included (core.database_outage).
+API_ANONYMOUS_PER_MINUTE = int(os.environ.get("EPISODIC_API_RATE_LIMIT", "120"))
+JSON_PATH_PREFIXES = ["/api/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("fediverse.urls")),
     path("desk/", include("desk.urls")),
     path("views/", include("readership.urls")),
+    path("api/", include("api.urls")),
     path("", include("feeds.urls")),
     path("", include("reader.urls")),
 ]

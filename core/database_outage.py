@@ -17,10 +17,11 @@ import logging
 import re
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.db.backends.signals import connection_created
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
@@ -36,6 +37,7 @@ else:
 DATABASE_AWAY = (OperationalError, InterfaceError, *DRIVER_ERRORS)
 RETRY_AFTER_SECONDS = 30
 GUARDED = "database_outage_guarded"
+JSON_DETAIL = "The database is away for a moment. Try again in a few seconds."
 
 logger = logging.getLogger(__name__)
 database_outage = OutageLog(logger, "The database")
@@ -97,16 +99,20 @@ class DatabaseOutageMiddleware:
 
 
 def unavailable(request):
-    """The branded 503, with the form that was sent, if any, to send again."""
-    fields = sent_fields(request)
-    content = loader.get_template("503.html").render(
-        {
-            "fields": fields,
-            "action": request.get_full_path(),
-            "files_left": fields is not None and bool(request.FILES),
-        }
-    )
-    response = HttpResponse(content, status=503)
+    """The branded 503, with the form that was sent, if any, to send again; for paths that
+    answer JSON (`JSON_PATH_PREFIXES`, the API), the same 503 as a JSON error."""
+    if request.path.startswith(tuple(settings.JSON_PATH_PREFIXES)):
+        response = JsonResponse({"detail": JSON_DETAIL}, status=503)
+    else:
+        fields = sent_fields(request)
+        content = loader.get_template("503.html").render(
+            {
+                "fields": fields,
+                "action": request.get_full_path(),
+                "files_left": fields is not None and bool(request.FILES),
+            }
+        )
+        response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)

@@ -23,9 +23,9 @@ from reader.queries import (
     link_from_row,
     tags_of,
 )
-from reader.sections import build_sections
 from recaps import preview, workflow
 from recaps.models import Recap, RecapSlugRedirect, Still
+from recaps.sections import build_sections
 from shows.models import Episode, Show
 from sitesettings.models import SiteSettings
 from spoilers import views as spoiler_views

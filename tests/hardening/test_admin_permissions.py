@@ -67,6 +67,8 @@ WRITING = frozenset({W, E, C, S})
 #: (model, action name or URL name) → the roles that may use it.
 PERMISSIONS = {
     # Actions on each model's list.
+    # API keys: only those who manage the site (no group is given them).
+    ("api.apikey", "delete_selected"): STAFF_MANAGERS,
     ("auth.group", "delete_selected"): STAFF_MANAGERS,
     ("auth.user", "delete_selected"): STAFF_MANAGERS,
     ("axes.accessattempt", "cleanup_expired_attempts"): STAFF_MANAGERS,
@@ -189,6 +191,7 @@ def fresh_person():
 
 # One row a role's action works on, made afresh for each try (the action may delete it).
 ROW_MAKERS = {
+    "api.apikey": lambda show, user: baker.make("api.ApiKey", key_hash=f"{next(_numbers):064x}"),
     "auth.group": lambda show, user: baker.make(Group),
     "auth.user": lambda show, user: baker.make("auth.User"),
     "axes.accessattempt": lambda show, user: baker.make(

@@ -13,23 +13,14 @@ from webhooks.payloads import loaded, payload
 pytestmark = pytest.mark.django_db
 
 
-def test_a_recap(recap, settings, django_assert_max_num_queries):
-    settings.FOLLOWS_SITE_URL = "https://recaps.example"
+def test_a_recap_is_what_the_content_api_answers_for_it(recap, client, settings):
+    settings.FOLLOWS_SITE_URL = "http://testserver"
     recap.tags.add("k-drama")
-    with django_assert_max_num_queries(3):  # the recap with its show, its tags, site settings
-        data = payload(Event.RECAP_PUBLISHED, loaded(Event.RECAP_PUBLISHED, recap.pk))
-    assert data == {
-        "id": recap.pk,
-        "slug": "soundtrack-2-episode-4",
-        "title": "Soundtrack #2 Episode 4 Recap and Review: A song in the rain",
-        "url": "https://recaps.example/recaps/soundtrack-2-episode-4/",
-        "show": {"slug": "soundtrack-2", "title": "Soundtrack #2"},
-        "episode": {"number": 4, "air_date": "2023-12-13", "air_time_utc": "2023-12-13T08:00:00Z"},
-        "published_at": "2023-12-13T08:00:00Z",
-        "updated_at": "2023-12-13T08:00:00Z",
-        "verdict": recap.verdict,
-        "tags": ["k-drama"],
-    }
+    data = payload(Event.RECAP_PUBLISHED, loaded(Event.RECAP_PUBLISHED, recap.pk))
+    assert data == client.get(f"/api/v1/recaps/{recap.slug}/").json()
+    assert data["url"] == "http://testserver/recaps/soundtrack-2-episode-4/"
+    assert data["episode"]["number"] == 4 and data["published_at"] == "2023-12-13T08:00:00Z"
+    assert [tag["name"] for tag in data["tags"]] == ["k-drama"]
 
 
 def test_an_unpublished_recap_says_only_which_it_was(recap):
@@ -44,14 +35,11 @@ def test_a_comment_with_markup_and_a_spoiler(recap):
         user_name="Ji-woo",
     )
     data = payload(Event.COMMENT_APPROVED, loaded(Event.COMMENT_APPROVED, comment.pk))
-    assert data == {
-        "id": comment.pk,
-        "recap": {"id": recap.pk, "slug": recap.slug},
-        "author_name": "Ji-woo",
-        "submitted_at": "2023-12-14T01:02:03Z",
-        "text": "<b>Wow</b> [spoiler hidden]",
-        "html": "&lt;b&gt;Wow&lt;/b&gt; [spoiler hidden]",
-    }
+    assert data["id"] == comment.pk and data["recap"]["slug"] == recap.slug
+    assert data["author"] == "Ji-woo" and data["submitted_at"] == "2023-12-14T01:02:03Z"
+    assert data["text"] == "<b>Wow</b> [spoiler hidden]"
+    assert data["html"] == "&lt;b&gt;Wow&lt;/b&gt; [spoiler hidden]"
+    assert "email" not in str(data)
 
 
 def test_a_held_comment_is_no_payload(recap):
@@ -62,7 +50,7 @@ def test_a_held_comment_is_no_payload(recap):
 def test_a_show_without_a_known_schedule(db):
     show = make_show(premiere_date=None, time_zone="Europe/Berlin")
     data = payload(Event.SHOW_SCHEDULE_CHANGED, show)
-    assert data["schedule"] is None and data["time_zone"] == "Europe/Berlin"
+    assert data["schedule"] is None and data["slug"] == show.slug
 
 
 def test_the_test_event_and_an_unknown_one(recap):

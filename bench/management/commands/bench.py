@@ -35,7 +35,7 @@ from deploy import nginx
 
 WRK = "/usr/bin/wrk"
 MODES = ("uncached", "locmem", "redis", "nginx", "static")
-PAGES = ("recap", "hub", "home", "tag", "search", "search-common", *beacon.PAGES)
+PAGES = ("recap", "hub", "home", "tag", "search", "search-common", "api", *beacon.PAGES)
 DEFAULT_PAGES = "recap,hub,home,tag,search"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the app reads that a mode sets, so the caller's own values never leak in.
@@ -90,6 +90,9 @@ def production_environment(database_url, secret_key, workdir, **extra):
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
             **beacon.ENVIRONMENT,
+            # The API's anonymous limit counts every request (as in production) but never
+            # refuses the load test's thousands a minute from one address.
+            "EPISODIC_API_RATE_LIMIT": "100000000",
             **extra,
         }
     )
@@ -343,6 +346,8 @@ class Command(BaseCommand):
             "search-common": "/search/?q=song",
             # The beacon pages (bench.beacon) are measured with the recap's address and number.
             **dict.fromkeys(beacon.PAGES, f"/recaps/{recap}/"),
+            # The recap above from the content API.
+            "api": f"/api/v1/recaps/{recap}/",
         }
         return {page: every[page] for page in pages}
 

@@ -1,6 +1,6 @@
 """Splitting a section's sanitised HTML into blocks and placing stills between them."""
 
-from reader.sections import interleave, split_blocks
+from recaps.sections import interleave, split_blocks
 
 
 def test_split_blocks_keeps_nested_markup_together():
