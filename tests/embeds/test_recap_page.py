@@ -103,7 +103,7 @@ def test_the_frame_src_setting_lists_exactly_the_providers_players(settings):
         # A link inside a sentence is left alone.
         (
             f'<p>Watch <a href="{YOUTUBE_URL}">the trailer</a> first.</p>',
-            f'<p>Watch <a href="{YOUTUBE_URL}" rel="noopener noreferrer">the trailer</a> first.</p>',
+            f'<p>Watch <a href="{YOUTUBE_URL}">the trailer</a> first.</p>',
         ),
     ],
 )
