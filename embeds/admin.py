@@ -20,3 +20,8 @@ class EmbedAdmin(BaseAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A stored answer is replaced when its recap is saved after the refresh time; deleting
+        # it would only turn facades back into links until then.
+        return False

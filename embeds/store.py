@@ -51,7 +51,8 @@ def _seconds(kind):
 def store_embeds(*htmls):
     """Ask about every embeddable link of `htmls` not asked recently; {url: Embed} of those
     asked. Each failure is stored, never raised."""
-    return {url: store(url) for url in stale(embeddable_urls(*htmls))}
+    urls = embeddable_urls(*htmls)
+    return {url: store(url) for url in stale(urls)} if urls else {}
 
 
 def store(url):

@@ -2,7 +2,8 @@
 thumbnail and a Play button, and the network log holds no request outside the site until the
 reader presses Play (with the keyboard); then the player's frame loads (from a stub: playwright
 answers for the player's host, so no test reaches the internet). Without JavaScript the embed
-is a link. Screenshots at 390 and 1280 px: docs/screenshots/embed-*.png."""
+is a link. Screenshots at 390 and 1280 px go to test-artifacts/embed-*.png (the ones looked at
+when the facade was built are in docs/screenshots/)."""
 
 import io
 import shutil
@@ -12,13 +13,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from tests.browser.conftest import ARTIFACTS
 from tests.embeds.conftest import fake_provider_server, provider  # noqa: F401
 from tests.embeds.fake_provider import YOUTUBE_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EXPORT = Path(__file__).parents[1] / "embeds" / "exports" / "embeds.xml"
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 PLAYER_HOST = "https://www.youtube-nocookie.com/"
 PLAYER_STUB = "<!doctype html><title>Player</title><body style='background:#000'></body>"
 
@@ -88,7 +89,7 @@ def test_without_javascript_the_embed_is_a_link(browser, live_server, imported_r
 
 
 def test_facade_screenshots(reader, imported_recap):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    ARTIFACTS.mkdir(exist_ok=True)
     for width in (390, 1280):
         reader.set_viewport_size({"width": width, "height": 800 if width > 400 else 760})
         reader.goto(imported_recap, wait_until="networkidle")
@@ -99,4 +100,4 @@ def test_facade_screenshots(reader, imported_recap):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0
-        reader.screenshot(path=str(SCREENSHOTS / f"embed-{width}.png"))
+        reader.screenshot(path=str(ARTIFACTS / f"embed-{width}.png"))

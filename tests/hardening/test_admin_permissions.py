@@ -38,6 +38,7 @@ from taggit.models import Tag
 from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
+from embeds.models import Embed
 from follows.models import Delivery, Follower, Suppression
 from people.models import Credit
 from ratings.models import EpisodeVote
@@ -73,6 +74,7 @@ PERMISSIONS = {
     ("django_comments_xtd.xtdcomment", "remove"): MODERATION,
     ("django_comments_xtd.xtdcomment", "restore"): MODERATION,
     ("django_tasks_database.dbtaskresult", "delete_selected"): NOBODY,
+    ("embeds.embed", "delete_selected"): NOBODY,
     ("follows.delivery", "delete_selected"): NOBODY,
     ("follows.follower", "delete_selected"): STAFF_MANAGERS,
     ("follows.suppression", "delete_selected"): STAFF_MANAGERS,
@@ -160,6 +162,9 @@ ROW_MAKERS = {
     ),
     "django_comments_xtd.xtdcomment": lambda show, user: make_comment(fresh_recap(show, user)),
     "django_tasks_database.dbtaskresult": lambda show, user: baker.make(DBTaskResult),
+    "embeds.embed": lambda show, user: Embed.objects.create(
+        url=f"https://vimeo.com/{next(_numbers)}", status="failed", fetched_at=datetime.now(UTC)
+    ),
     "follows.delivery": lambda show, user: Delivery.objects.create(
         follower=fresh_follower(), recap=fresh_recap(show, user), kind="alert"
     ),
