@@ -189,3 +189,11 @@ def test_an_alert_mail_shows_an_embed_as_a_link(provider, show):
     assert f'<a href="{YOUTUBE_URL}"' in context["intro_html"]
     assert YOUTUBE_URL in context["intro_text"]
     assert "data-embed" not in context["intro_html"]
+
+
+def test_the_facades_assets_are_small():
+    """Loaded only by pages with an embed, and small even there."""
+    from django.contrib.staticfiles import finders
+
+    sizes = [len(open(finders.find(f"embeds/embeds.{ext}"), "rb").read()) for ext in ("css", "js")]
+    assert sum(sizes) <= 3_000
