@@ -22,6 +22,8 @@ class Embed(models.Model):
     player_url = models.URLField(max_length=1000, blank=True)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
+    # Where the thumbnail came from: a refresh fetches it again only when this changes.
+    thumbnail_url = models.URLField(max_length=2000, blank=True)
     thumbnail = StoredImageField(
         upload_to="embeds/%Y/%m/",
         width_field="thumbnail_width",

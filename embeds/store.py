@@ -48,15 +48,28 @@ def _seconds(kind):
     return timedelta(seconds=getattr(settings, f"EMBEDS_{kind}_AFTER_SECONDS"))
 
 
+#: What readers see of an embed: a refresh that changes one of these changes pages.
+SHOWN = ("status", "provider", "title", "author_name", "player_url", "width", "height", "thumbnail")
+
+
 def store_embeds(*htmls):
     """Ask about every embeddable link of `htmls` not asked recently; {url: Embed} of those
-    asked. Each failure is stored, never raised."""
+    asked, each with `changed` telling whether readers would see a difference. Each failure
+    is stored, never raised."""
     urls = embeddable_urls(*htmls)
     return {url: store(url) for url in stale(urls)} if urls else {}
 
 
 def store(url):
     embed = Embed.objects.filter(url=url).first() or Embed(url=url)
+    before = [str(getattr(embed, field)) for field in SHOWN] if embed.pk else None
+    _ask(embed)
+    embed.changed = before is not None and before != [str(getattr(embed, f)) for f in SHOWN]
+    return embed
+
+
+def _ask(embed):
+    url = embed.url
     embed.fetched_at = timezone.now()
     try:
         answer = ask(url)
@@ -65,14 +78,17 @@ def store(url):
         if not embed.is_ready:
             embed.status, embed.error = Embed.Status.FAILED, str(error)[:500]
         embed.save()
-        return embed
+        return
     embed.status, embed.error = Embed.Status.READY, ""
     for field in ("provider", "title", "author_name", "player_url", "width", "height"):
         setattr(embed, field, getattr(answer, field))
-    if answer.thumbnail_url:
-        _store_thumbnail(embed, answer.thumbnail_url)
+    if answer.thumbnail_url != embed.thumbnail_url or not embed.thumbnail:
+        embed.thumbnail_url = answer.thumbnail_url
+        if answer.thumbnail_url:
+            _store_thumbnail(embed, answer.thumbnail_url)
+        else:
+            embed.thumbnail = None
     embed.save()
-    return embed
 
 
 def _store_thumbnail(embed, thumbnail_url):

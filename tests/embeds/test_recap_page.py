@@ -10,6 +10,7 @@ from django.test import Client
 
 from demo.factories import make_recap, make_show, make_user, recap
 from embeds.models import Embed
+from embeds.store import store_embeds
 from follows.mail import recap_context
 from tests.embeds.fake_provider import YOUTUBE_URL, Reply
 from tests.reader.test_query_budgets import BUDGET
@@ -197,3 +198,28 @@ def test_the_facades_assets_are_small():
 
     sizes = [len(open(finders.find(f"embeds/embeds.{ext}"), "rb").read()) for ext in ("css", "js")]
     assert sum(sizes) <= 3_000
+
+
+def test_a_refresh_that_changes_an_embed_purges_every_recap_showing_it(
+    client, provider, show, settings
+):
+    provider.answer(YOUTUBE_URL)
+    first = recap_with(show, line(YOUTUBE_URL), number=1)
+    # Another show's recap: its save purges its own pages, not the first one's.
+    other = recap_with(make_show(title="Salt Road", slug="salt-road"), line(YOUTUBE_URL))
+    assert b"Official Trailer" in client.get(first.get_absolute_url()).content
+    settings.EMBEDS_REFRESH_AFTER_SECONDS = 0
+    provider.answer(YOUTUBE_URL, title="Final Trailer")
+    other.verdict = "Edited."
+    other.save()  # refreshes the embed
+    html = client.get(first.get_absolute_url()).content
+    assert b"Final Trailer" in html and b"Official Trailer" not in html
+
+
+def test_a_refresh_with_the_same_thumbnail_address_keeps_the_stored_file(provider, settings):
+    provider.answer(YOUTUBE_URL)
+    first = store_embeds(line(YOUTUBE_URL))[YOUTUBE_URL]
+    settings.EMBEDS_REFRESH_AFTER_SECONDS = 0
+    again = store_embeds(line(YOUTUBE_URL))[YOUTUBE_URL]
+    assert again.thumbnail.name == first.thumbnail.name
+    assert not again.changed
