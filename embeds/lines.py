@@ -24,6 +24,7 @@ class Line:
     end: int
     url: str
     caption: str
+    linked: bool  # a link already, not an address typed as text
 
 
 def embed_lines(html):
@@ -32,7 +33,7 @@ def embed_lines(html):
         url = unescape(match["href"] or match["bare"]).strip()
         text = unescape(match["text"] or "").strip()
         caption = "" if text in ("", url) else text
-        lines.append(Line(match.start(), match.end(), url, caption))
+        lines.append(Line(match.start(), match.end(), url, caption, bool(match["href"])))
     return lines
 
 

@@ -56,9 +56,6 @@ class Embed(models.Model):
     def __str__(self):
         return self.title or self.url
 
-    def get_absolute_url(self):
-        return self.url
-
     @property
     def is_ready(self):
         return self.status == self.Status.READY

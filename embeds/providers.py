@@ -14,6 +14,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.conf import settings
 from micawber.providers import youtube_re
 
+#: The longest player address kept (Embed.player_url's length, with room for our parameters).
+MAX_PLAYER_URL = 900
+
 
 @dataclass(frozen=True)
 class EmbedProvider:
@@ -43,6 +46,8 @@ class EmbedProvider:
         """`src` (from the provider's answer) as the address the facade frames on a click, or
         None when it is not an https address on one of the player's hosts."""
         parts = urlsplit(src.strip())
+        if len(src) > MAX_PLAYER_URL:
+            return None
         if parts.scheme != "https" or parts.hostname not in self.player_hosts:
             return None
         if parts.username or parts.password or parts.port not in (None, 443):

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -31,7 +32,8 @@ logger = logging.getLogger(__name__)
 def embeddable_urls(*htmls):
     """The links alone on a line of `htmls` that a provider on the allow-list answers for."""
     urls = {line.url for html in htmls for line in embed_lines(html or "")}
-    return sorted(url for url in urls if provider_for(url))
+    longest = Embed._meta.get_field("url").max_length
+    return sorted(url for url in urls if len(url) <= longest and provider_for(url))
 
 
 def stale(urls, now=None):
@@ -64,11 +66,18 @@ def store(url):
     embed = Embed.objects.filter(url=url).first() or Embed(url=url)
     before = [str(getattr(embed, field)) for field in SHOWN] if embed.pk else None
     _ask(embed)
+    try:
+        with transaction.atomic():
+            embed.save()
+    except IntegrityError:
+        # Another save stored the same link meanwhile: its answer is as good as this one.
+        return Embed.objects.get(url=url)
     embed.changed = before is not None and before != [str(getattr(embed, f)) for f in SHOWN]
     return embed
 
 
 def _ask(embed):
+    """Fill `embed` in from its provider's answer (or the reason there is none), unsaved."""
     url = embed.url
     embed.fetched_at = timezone.now()
     try:
@@ -77,7 +86,6 @@ def _ask(embed):
         logger.info("Embed of %s failed: %s", url, error)
         if not embed.is_ready:
             embed.status, embed.error = Embed.Status.FAILED, str(error)[:500]
-        embed.save()
         return
     embed.status, embed.error = Embed.Status.READY, ""
     for field in ("provider", "title", "author_name", "player_url", "width", "height"):
@@ -88,7 +96,6 @@ def _ask(embed):
             _store_thumbnail(embed, answer.thumbnail_url)
         else:
             embed.thumbnail = None
-    embed.save()
 
 
 def _store_thumbnail(embed, thumbnail_url):

@@ -18,8 +18,8 @@ def embedded(html, embeds):
         embed = (embeds or {}).get(line.url)
         if embed is not None:
             return render_to_string("embeds/facade.html", {"embed": embed, "line": line})
-        if line.caption or html[line.start : line.end].find("<a ") >= 0:
-            return None  # already a link
+        if line.linked:
+            return None
         return format_html('<p><a href="{}">{}</a></p>', line.url, line.url)
 
     return mark_safe(replace_lines(str(html), render_line))

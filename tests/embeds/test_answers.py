@@ -77,6 +77,7 @@ def test_each_provider_on_the_list_gives_a_player_on_its_own_host(provider, url,
         ({"html": '<iframe src="https://user@www.youtube.com/embed/x"></iframe>'}, "no player"),
         ({"html": "<script>document.write('<iframe>')</script>"}, "no player"),
         ({"html": ["not", "html"]}, "no player"),
+        ({"html": '<iframe src="https://www.youtube.com/embed/' + "x" * 2000 + '">'}, "no player"),
         (Reply(b"{not json"), "did not describe"),
         (Reply(b'["a", "list"]'), "did not describe"),
         (Reply(b"\xff\xfe\x00garbage"), "did not describe"),
@@ -210,3 +211,10 @@ def test_an_answer_without_a_title_gives_none(provider):
     embed = store(YOUTUBE_URL)
     assert embed.status == Embed.Status.READY
     assert embed.title == ""
+
+
+def test_an_address_too_long_to_store_stays_a_link(provider):
+    url = "https://www.youtube.com/watch?v=" + "x" * 1000
+    provider.answer(url)
+    assert store_embeds(f'<p><a href="{url}">{url}</a></p>') == {}
+    assert provider.asked == []
