@@ -55,6 +55,7 @@ def test_the_facade_loads_nothing_from_youtube_until_play_is_pressed(
     assert facade.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
     assert reader.locator("iframe").count() == 0
     assert outside(requests, live_server.url) == []
+    before = len(requests)
     violations = Axe().run(reader).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in {"serious", "critical"}] == []
 
@@ -66,6 +67,10 @@ def test_the_facade_loads_nothing_from_youtube_until_play_is_pressed(
     reader.wait_for_load_state("networkidle")
     assert player.get_attribute("src").startswith(f"{PLAYER_HOST}embed/dQw4w9WgXcQ?")
     assert outside(requests, live_server.url) == [player.get_attribute("src")]
+    print(  # noqa: T201 - the must-show's figure, read with `pytest -s`
+        f"NETWORK before Play: {before} requests, {before} to the site, 0 outside; after Play: "
+        f"{len(requests) - before} more, outside the site: {outside(requests, live_server.url)}"
+    )
     assert reader.evaluate("document.activeElement.tagName") == "IFRAME"
     # The player takes the box the facade held: nothing below it moves.
     assert facade.locator(".embed__frame").bounding_box() == box

@@ -83,6 +83,9 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
         follower=follower, recap=recap, kind="alert", state="sent", created_at=december
     )
     Suppression.objects.create(address="0" * 64, reason="complaint")
+    baker.make(
+        "embeds.Embed", url="https://vimeo.com/76979871", status="failed", fetched_at=december
+    )
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -108,6 +111,7 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
     "django_tasks_database.DBTaskResult",
+    "embeds.Embed",
     "follows.Delivery",
     "follows.Suppression",
     "importer.ImportRun",
@@ -134,8 +138,8 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
-    # axes, import records from the importer, follower mail from its tasks and webhooks: none
-    # is added by hand.
+    # axes, import records from the importer, follower mail from its tasks and webhooks, embeds
+    # from a recap's save: none is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 
