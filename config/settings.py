@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "webhooks",
     # Shows added from TVmaze and kept in step with it (after people: it extends the show admin).
     "catalogue",
+    # Links to videos and posts shown as privacy facades (oEmbed answers kept at save time).
+    "embeds",
     # Every public page readers browse; it sits on top of the apps above.
     "reader",
     # The read-only content API (/api/v1/) and its OpenAPI schema, beside the reader pages.
@@ -342,6 +344,33 @@ FETCH_ALLOWED_NETWORKS = [
     for network in env_list("EPISODIC_FETCH_ALLOWED_NETWORKS", [])
 ]
 
+# Embeds (embeds/): links to these providers, alone on a line of a recap, are asked about by
+# oEmbed when the recap is saved (embeds.store has the refresh rules) and shown as a privacy
+# facade. The providers' endpoints are in embeds/providers.py; EMBEDS_OEMBED_ENDPOINTS
+# replaces them by name (tests point them at a fake server). Mastodon is federated: each
+# instance allowed is named here. Instagram answers only with a Meta app's access token.
+EMBEDS_OEMBED_ENDPOINTS = {}
+EMBEDS_MASTODON_HOSTS = env_list(
+    "EPISODIC_EMBED_MASTODON_HOSTS", ["mastodon.social", "mastodon.online", "mstdn.social"]
+)
+EMBEDS_INSTAGRAM_ACCESS_TOKEN = os.environ.get("EPISODIC_EMBED_INSTAGRAM_TOKEN", "")
+EMBEDS_TIMEOUT_SECONDS = float(os.environ.get("EPISODIC_EMBED_TIMEOUT_SECONDS", "5"))
+EMBEDS_MAX_ANSWER_BYTES = 256 * 1024
+EMBEDS_MAX_WIDTH = 1280
+EMBEDS_REFRESH_AFTER_SECONDS = int(os.environ.get("EPISODIC_EMBED_REFRESH_SECONDS", 30 * 86400))
+EMBEDS_RETRY_AFTER_SECONDS = int(os.environ.get("EPISODIC_EMBED_RETRY_SECONDS", 3600))
+# The players a reader may start, and only those, may be framed (the Content-Security-Policy's
+# frame-src; tests/embeds checks it against embeds.providers).
+EMBED_PLAYER_ORIGINS = sorted(
+    {
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://embed.bsky.app",
+        "https://www.instagram.com",
+        *(f"https://{host}" for host in EMBEDS_MASTODON_HOSTS),
+    }
+)
+
 # How long a signed recap preview link works, in seconds (48 hours by default).
 RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 * 60))
 
@@ -516,6 +545,7 @@ SECURE_CSP = {
     "style-src": ["'self'"],
     # The nonce lets the admin's rich-text editor load its inline import map.
     "script-src": ["'self'", CSP.NONCE],
+    "frame-src": EMBED_PLAYER_ORIGINS,
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
     "base-uri": ["'self'"],

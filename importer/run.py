@@ -51,6 +51,7 @@ from search import documents
 from shows.models import Episode, Show
 
 from . import content, headlines, wxr
+from . import embeds as wordpress_embeds
 from .models import ImportRun, WordPressOrigin
 
 Kind = WordPressOrigin.Kind
@@ -121,6 +122,9 @@ class Report:
             f"Users: {c['users_created']} created, {c['users_existing']} already imported",
             f"Shows created: {c['shows_created']} ({SCHEDULE_UNKNOWN}), episodes created: "
             f"{c['episodes_created']}, tags created: {c['tags_created']}",
+            f"Embeds: {c['embed_blocks']} blocks, {c['embed_shortcodes']} shortcodes, "
+            f"{c['embed_bare']} links on a line of their own; other sites' addresses made links: "
+            f"{c['embed_links']}",
             f"Show-facts paragraphs dropped: {c['facts_dropped']}; Also Read picks: "
             f"{c['also_read']}; redirects: {c['redirects']}",
             f"Needs an editor: {len(self.attention)} items",
@@ -668,7 +672,9 @@ class WordPressImport:
         counts = self.report.counts
         show, category = self.show_for(item, headline)
         episode = self.episodes_for(show, headline, item)
-        article = content.split(item.content)
+        converted = wordpress_embeds.convert(item.content)
+        counts.update(converted.counts)
+        article = content.split(converted.html)
         recap = (Recap.objects.filter(pk=known[0]).first() if known else None) or Recap()
         status = STATUS_MAP[item.status]
         published_at = parse_date(item.date_gmt) or parse_date(item.date)

@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView
 
 from discussion.section import comment_count, recap_discussion
+from embeds.rendering import embeds_for
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin
@@ -166,6 +167,7 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
             "show": show,
             "hero": hero,
             "sections": build_sections(recap, [still for still in stills if still is not hero]),
+            "embeds": embeds_for(*(getattr(recap, field) for field in Recap.READING_FIELDS)),
             "facts": facts,
             "comment_count": comment_count(recap),
             "meta": seo.recap_meta(self.request, recap, hero, site_settings.site_name),

@@ -116,6 +116,9 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     fediverse.Follower.objects.update(created_at=december)
     fediverse.Delivery.objects.update(created_at=december)
     fediverse.ReceivedActivity.objects.update(received_at=december)
+    baker.make(
+        "embeds.Embed", url="https://vimeo.com/76979871", status="failed", fetched_at=december
+    )
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -145,6 +148,7 @@ NOT_ADDED_BY_HAND = {
     "fediverse.Follower",
     "fediverse.ReceivedActivity",
     "fediverse.RemoteActor",
+    "embeds.Embed",
     "follows.Delivery",
     "follows.Suppression",
     "importer.ImportRun",
@@ -173,8 +177,8 @@ def test_changelist_opens(editor_client, one_of_everything, model):
 def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
     # axes, import records from the importer, follower mail from its tasks and webhooks, the
-    # fediverse's followers and deliveries from other servers and the worker: none is added
-    # by hand.
+    # fediverse's followers and deliveries from other servers and the worker, embeds from a
+    # recap's save: none is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 

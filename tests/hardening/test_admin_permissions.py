@@ -40,6 +40,7 @@ from demo.factories import make_episode, make_person, make_recap, make_show
 from desk import ics
 from desk.models import Assignment, RelativeSchedule, ShowPlan
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
+from embeds.models import Embed
 from fediverse.models import BlockedDomain, ReceivedActivity, RemoteActor
 from fediverse.models import Delivery as FediverseDelivery
 from fediverse.models import Follower as FediverseFollower
@@ -90,6 +91,7 @@ PERMISSIONS = {
     ("fediverse.follower", "delete_selected"): STAFF_MANAGERS,
     ("fediverse.receivedactivity", "delete_selected"): NOBODY,
     ("fediverse.remoteactor", "delete_selected"): STAFF_MANAGERS,
+    ("embeds.embed", "delete_selected"): NOBODY,
     ("follows.delivery", "delete_selected"): NOBODY,
     ("follows.follower", "delete_selected"): STAFF_MANAGERS,
     ("follows.suppression", "delete_selected"): STAFF_MANAGERS,
@@ -231,6 +233,9 @@ ROW_MAKERS = {
         payload={},
     ),
     "fediverse.remoteactor": lambda show, user: fresh_remote_actor(),
+    "embeds.embed": lambda show, user: Embed.objects.create(
+        url=f"https://vimeo.com/{next(_numbers)}", status="failed", fetched_at=datetime.now(UTC)
+    ),
     "follows.delivery": lambda show, user: Delivery.objects.create(
         follower=fresh_follower(), recap=fresh_recap(show, user), kind="alert"
     ),

@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from core.admin import BaseAdmin
+
+from .models import Embed
+
+
+@admin.register(Embed)
+class EmbedAdmin(BaseAdmin):
+    """What providers said about the links in recaps: written when a recap is saved, read here
+    to see why a link stayed a link."""
+
+    list_display = ["url", "provider", "title", "status", "fetched_at"]
+    list_filter = ["status", "provider"]
+    search_fields = ["url", "title"]
+    readonly_fields = [f.name for f in Embed._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A stored answer is replaced when its recap is saved after the refresh time; deleting
+        # it would only turn facades back into links until then.
+        return False

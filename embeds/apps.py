@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EmbedsConfig(AppConfig):
+    name = "embeds"
+    verbose_name = "Embeds"
+
+    def ready(self):
+        from . import signals  # noqa: F401
