@@ -1,6 +1,7 @@
 """A staff member's own security page, the page that asks for a second factor still owed,
 and the enrolment wizard of a code generator (django-two-factor-auth's, guarded)."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,6 +26,8 @@ class AdminPageMixin:
             **admin.site.each_context(self.request),
             **super().get_context_data(**kwargs),
             "title": self.title,
+            # No admin page opens yet: no sidebar of them.
+            "is_nav_sidebar_enabled": not second_factor_missing(self.request),
         }
 
 
@@ -77,15 +80,21 @@ class EnrolView(AdminPageMixin, two_factor_views.SetupView):
     """django-two-factor-auth's set-up wizard (a QR code, then a code from the app), refused to
     a session that owes the account's existing second factor (policy.may_add_device)."""
 
-    title = "Set up a code generator"
+    title = "Set up an authenticator app"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not may_add_device(request):
             raise PermissionDenied("Log in with your second factor before adding another.")
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, form, **kwargs):
-        return super().get_context_data(form=form, **kwargs)
+    def get_form(self, step=None, **kwargs):
+        form = super().get_form(step, **kwargs)
+        if "token" in form.fields:
+            # A text box with a numeric keyboard, as the login's, not a number spinner.
+            form.fields["token"].widget = forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+            )
+        return form
 
 
 class RecoveryCodesView(AdminPageMixin, two_factor_views.BackupTokensView):

@@ -196,6 +196,8 @@ class EpisodicAdminSite(admin.AdminSite):
         return errors
 
     def get_app_list(self, request, app_label=None):
+        if second_factor_missing(request):
+            return []
         sections = {}
         for app in super().get_app_list(request):
             label = section_of(app["app_label"])

@@ -154,3 +154,18 @@ def test_a_superuser_resets_a_colleagues_lost_device_and_an_editor_may_not(
     response = client.post(url, data, follow=True)
     assert "Removed 1 device(s)" in response.text
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.mark.parametrize(
+    "hostile", ["", "abcdef", "１２３４５６", "9" * 5000, "<b>1</b>", "12\x0034", "-1", "1e6"]
+)
+def test_hostile_codes_at_enrolment_are_form_errors(client, boss, hostile):
+    client.force_login(boss)
+    setup = reverse("two_factor:setup")
+    step = "enrol_view-current_step"
+    client.get(setup)
+    client.post(setup, {step: "welcome"})
+    response = client.post(setup, {step: "generator", "generator-token": hostile})
+    assert response.status_code == 200
+    assert "errorlist" in response.text
+    assert not TOTPDevice.objects.filter(user=boss).exists()

@@ -25,11 +25,21 @@ def boss(live_server, settings):
     return live_server.url.replace("127.0.0.1", "localhost")
 
 
-def new_page(browser, width=1280):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
+@pytest.fixture
+def new_page(browser):
+    """Pages of browsers of their own (no shared cookies), closed after the test."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 def log_in_with_password(page, base_url):
@@ -50,9 +60,9 @@ def submit_code(page, field, code):
         page.click("#login-form input[type=submit]")
 
 
-def test_enrol_then_log_in_with_a_code_a_wrong_code_and_a_recovery_code(browser, boss, screenshot):
+def test_enrol_then_log_in_with_a_code_a_wrong_code_and_a_recovery_code(new_page, boss, screenshot):
     base_url = boss
-    page = new_page(browser)
+    page = new_page()
     log_in_with_password(page, base_url)
     assert "/admin/account/verify/" in page.url
     page.click("text=Set up an authenticator app")
@@ -75,7 +85,7 @@ def test_enrol_then_log_in_with_a_code_a_wrong_code_and_a_recovery_code(browser,
     recovery = page.locator(".recovery-codes code").first.inner_text()
     assert page.locator("#user-tools").count() == 1  # in the admin, verified
 
-    other = new_page(browser)
+    other = new_page()
     log_in_with_password(other, base_url)
     assert other.locator("#id_token-otp_token").is_visible()
     screenshot(other, f"{SHOTS}-code-1280")
@@ -88,7 +98,7 @@ def test_enrol_then_log_in_with_a_code_a_wrong_code_and_a_recovery_code(browser,
     assert other.url.endswith("/admin/")
     assert other.locator("#user-tools").inner_text().lower().startswith("welcome, boss")
 
-    third = new_page(browser)
+    third = new_page()
     log_in_with_password(third, base_url)
     # The enrolment used this 30 s step's code, which may not be replayed: the app's next
     # one (the device takes a step of clock drift either way).
@@ -114,9 +124,9 @@ def add_virtual_authenticator(page):
     return cdp
 
 
-def test_register_a_passkey_then_log_in_with_it_instead_of_the_password(browser, boss):
+def test_register_a_passkey_then_log_in_with_it_instead_of_the_password(new_page, boss):
     base_url = boss
-    page = new_page(browser)
+    page = new_page()
     add_virtual_authenticator(page)
     log_in_with_password(page, base_url)
     assert "/admin/account/verify/" in page.url
