@@ -111,6 +111,8 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessFailureLog",
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
+    # Passkeys come from the browser's registration (accounts.passkeys).
+    "django_otp_webauthn.WebAuthnCredential",
     "django_tasks_database.DBTaskResult",
     "follows.Delivery",
     "follows.Suppression",
