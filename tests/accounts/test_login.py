@@ -144,3 +144,37 @@ def test_a_tampered_step_field_is_not_a_server_error(client, boss):
         "/admin/login/", {"staff_login_view-current_step": "nonsense", "username": "boss"}
     )
     assert response.status_code < 500
+
+
+def test_behind_a_trusted_proxy_wrong_codes_count_against_the_readers_address(
+    client, boss, required, settings
+):
+    settings.TRUSTED_PROXIES = ["1"]
+    add_code_generator(boss)
+    proxy = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.23"}
+    client.post(
+        "/admin/login/",
+        {"username": "boss", "password": "pw-staff-123", "staff_login_view-current_step": "auth"},
+        **proxy,
+    )
+    client.post(
+        "/admin/login/",
+        {"token-otp_token": "000000", "staff_login_view-current_step": "token"},
+        **proxy,
+    )
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.23"
+
+
+@pytest.mark.parametrize("body", [b"", b"{", b'{"id": 1}', b"[]", "é".encode() * 5000])
+@pytest.mark.parametrize(
+    "name",
+    ["credential-authentication-complete", "credential-registration-complete"],
+)
+def test_hostile_passkey_answers_are_refused_without_a_server_error(client, boss, name, body):
+    from django.urls import reverse
+
+    client.force_login(boss)
+    client.post(reverse("otp_webauthn:credential-authentication-begin"))
+    client.post(reverse("otp_webauthn:credential-registration-begin"))
+    response = client.post(reverse(f"otp_webauthn:{name}"), body, content_type="application/json")
+    assert 400 <= response.status_code < 500
