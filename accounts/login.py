@@ -85,5 +85,4 @@ class StaffLoginView(LoginView):
             **admin.site.each_context(self.request),
             **super().get_context_data(form, **kwargs),
             "title": "Log in",
-            "site_header": admin.site.site_header,
         }

@@ -503,7 +503,6 @@ TWO_FACTOR_REQUIRED = env_bool("EPISODIC_REQUIRE_TWO_FACTOR", not DEBUG)
 ADMIN_TWO_FACTOR_CHECK = "accounts.policy.second_factor_missing"
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
-LOGOUT_REDIRECT_URL = "admin:login"
 # /admin/login/ is accounts' login (config/urls.py): two_factor need not patch the admin.
 TWO_FACTOR_PATCH_ADMIN = False
 # Passkeys belong to a domain (the relying party): they keep working only while the site keeps

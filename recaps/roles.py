@@ -1,7 +1,7 @@
 """The editorial roles as auth groups, kept in step with the code on every `migrate`.
 
 `ensure_roles()` runs on `post_migrate` (after the permissions of shows, people, taggit and
-recaps exist, and again after a test database is flushed). It only adds: permissions another
+recaps exist, again once sitesettings' and axes' do, and after a test database is flushed). It only adds: permissions another
 app gives these groups (the comment permissions of "Editors") are left alone, whichever app
 migrates first. "Moderators" belongs to the comments side and is not created here.
 
@@ -39,7 +39,6 @@ EDITOR_PERMISSIONS = [
 ]
 
 CHIEF_EDITOR_PERMISSIONS = [
-    *EDITOR_PERMISSIONS,
     ("sitesettings", ["view_sitesettings", "change_sitesettings"]),
     ("axes", ["view_accessattempt", "delete_accessattempt"]),
 ]
@@ -65,3 +64,7 @@ def ensure_roles(**kwargs):
     ):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(spec))
+    # Chief editors may do whatever editors may, what other apps give editors included (the
+    # last run, after axes has migrated, comes after theirs).
+    editors = Group.objects.get(name=EDITORS).permissions.all()
+    Group.objects.get(name=CHIEF_EDITORS).permissions.add(*editors)
