@@ -1,9 +1,10 @@
 """The editorial roles as auth groups, kept in step with the code on every `migrate`.
 
 `ensure_roles()` runs on `post_migrate` (after the permissions of shows, people, taggit and
-recaps exist, again once sitesettings' and axes' do, and after a test database is flushed). It only adds: permissions another
-app gives these groups (the comment permissions of "Editors") are left alone, whichever app
-migrates first. "Moderators" belongs to the comments side and is not created here.
+recaps exist, again once sitesettings' and axes' do, and after a test database is flushed). It
+only adds: permissions another app gives these groups (the comment permissions of "Editors")
+are left alone, whichever app migrates first. "Moderators" belongs to the comments side and is
+not created here.
 
 Chief editors are editors who also look after what the staff share: the site settings, and
 unlocking a colleague the login lockout holds (axes' access attempts). They, and superusers,
