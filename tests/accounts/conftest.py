@@ -2,12 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from recaps.roles import CHIEF_EDITORS, EDITORS, WRITERS, ensure_roles
+from recaps.roles import ensure_roles
 
 PASSWORD = "pw-staff-123"
 LOGIN = "/admin/login/?next=/admin/"
@@ -53,8 +52,8 @@ def add_recovery_codes(user, *codes):
     return device
 
 
-def code_of(device, at=None):
-    at = at or timezone.now()
+def code_of(device):
+    """The code the device's app shows now."""
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
@@ -66,15 +65,3 @@ def post_password(client, username, password=PASSWORD, address="203.0.113.5"):
 
 def post_code(client, code, step="token", address="203.0.113.5"):
     return client.post(LOGIN, {f"{step}-otp_token": code, STEP: step}, REMOTE_ADDR=address)
-
-
-__all__ = [
-    "CHIEF_EDITORS",
-    "EDITORS",
-    "WRITERS",
-    "add_code_generator",
-    "add_recovery_codes",
-    "code_of",
-    "post_code",
-    "post_password",
-]

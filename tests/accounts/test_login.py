@@ -3,6 +3,7 @@ replayed or wrong code (counted by the lockout), and hostile input in the code f
 
 import pytest
 from axes.models import AccessAttempt
+from django.urls import reverse
 
 from .conftest import (
     add_code_generator,
@@ -171,8 +172,6 @@ def test_behind_a_trusted_proxy_wrong_codes_count_against_the_readers_address(
     ["credential-authentication-complete", "credential-registration-complete"],
 )
 def test_hostile_passkey_answers_are_refused_without_a_server_error(client, boss, name, body):
-    from django.urls import reverse
-
     client.force_login(boss)
     client.post(reverse("otp_webauthn:credential-authentication-begin"))
     client.post(reverse("otp_webauthn:credential-registration-begin"))

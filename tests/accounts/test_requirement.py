@@ -1,15 +1,16 @@
 """EPISODIC_REQUIRE_TWO_FACTOR: superusers and chief editors reach no admin page before a
 second factor; others may choose one, and once chosen it is asked of them too."""
 
+import base64
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from recaps.roles import CHIEF_EDITORS, EDITORS, WRITERS
+
 from .conftest import (
-    CHIEF_EDITORS,
-    EDITORS,
-    WRITERS,
     add_code_generator,
     code_of,
     post_code,
@@ -103,8 +104,6 @@ def enrol(client, user):
 
 
 def _hex(b32key):
-    import base64
-
     return base64.b32decode(b32key).hex()
 
 
