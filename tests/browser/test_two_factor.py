@@ -124,7 +124,7 @@ def add_virtual_authenticator(page):
     return cdp
 
 
-def test_register_a_passkey_then_log_in_with_it_instead_of_the_password(new_page, boss):
+def test_register_a_passkey_then_log_in_with_it_instead_of_the_password(new_page, boss, screenshot):
     base_url = boss
     page = new_page()
     refused_by_csp = []
@@ -155,6 +155,7 @@ def test_register_a_passkey_then_log_in_with_it_instead_of_the_password(new_page
     with page.expect_navigation():
         page.click("#logout-form button")
     page.goto(f"{base_url}/admin/login/?next=/admin/")
+    screenshot(page, f"{SHOTS}-login-1280")
     page.click("#passkey-verification-button", no_wait_after=True)
     page.wait_for_url("**/admin/")
     assert page.locator("#user-tools").inner_text().lower().startswith("welcome, boss")
