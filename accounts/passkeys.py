@@ -9,7 +9,6 @@ and registering is refused to a session that owes the account's existing second 
 
 from django.contrib.auth import authenticate, login
 from django.urls import path
-from django.views.i18n import JavaScriptCatalog
 from django_otp import login as otp_login
 from django_otp_webauthn import views
 from django_otp_webauthn.exceptions import UserDisabled
@@ -53,7 +52,8 @@ class CompleteAuthentication(SessionOnly, views.CompleteCredentialAuthentication
         otp_login(self.request, device)
 
 
-# The names the library's template tags reverse.
+# The names the library's template tags reverse (its JavaScript catalog is not used: see
+# templates/django_otp_webauthn/).
 urlpatterns = [
     path("register/begin/", BeginRegistration.as_view(), name="credential-registration-begin"),
     path(
@@ -66,10 +66,5 @@ urlpatterns = [
         "login/complete/",
         CompleteAuthentication.as_view(),
         name="credential-authentication-complete",
-    ),
-    path(
-        "jsi18n/",
-        JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
-        name="js-i18n-catalog",
     ),
 ]
