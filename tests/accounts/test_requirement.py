@@ -21,11 +21,17 @@ pytestmark = pytest.mark.django_db
 
 
 def admin_pages():
-    """Every model admin's list and add pages, the index and an app index."""
-    pages = [reverse("admin:index"), reverse("admin:app_list", args=["recaps"])]
+    """Every model admin's list and add pages, the index, an app index and a custom view."""
+    pages = [
+        reverse("admin:index"),
+        reverse("admin:app_list", args=["recaps"]),
+        reverse("admin:password_change"),
+        reverse("admin:taggit_tag_merge_tags"),
+    ]
     for model in admin.site._registry:
         opts = model._meta
-        pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        for view in ("changelist", "add"):
+            pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}"))
     return pages
 
 
