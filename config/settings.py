@@ -95,6 +95,15 @@ INSTALLED_APPS = [
     "demo",
     "bench",
     "axes",
+    # Staff login with two factors: TOTP and recovery codes (django-otp, django-two-factor-auth)
+    # and passkeys (django-otp-webauthn); accounts/ puts them in front of the admin.
+    # accounts first: its templates give two_factor's pages the admin's look.
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): logged in with a second factor in this session.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -568,6 +579,9 @@ LOGGING = {
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A passkey instead of the password (accounts.passkeys); axes' backend, first, still
+    # refuses a locked-out address.
+    "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 # core.admin registers axes' admins itself, with the permission its action needs.
 AXES_ENABLE_ADMIN = False
@@ -575,6 +589,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("EPISODIC_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("EPISODIC_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("EPISODIC_LOGIN_LOCKOUT_MINUTES", "60"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "core.lockout.client_username"
 AXES_HANDLER = "core.lockout.PairHandler"
 AXES_COOLOFF_TIME = "core.lockout.cool_off"
 AXES_USE_ATTEMPT_EXPIRATION = True
@@ -589,3 +604,29 @@ TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 # Attempts while locked out do not push the end of the lockout further away.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# Staff login with two factors (accounts/, README "Staff login: two factors and passkeys").
+# EPISODIC_REQUIRE_TWO_FACTOR: superusers and chief editors reach no admin page until they
+# have logged in with a second factor (a code, a recovery code or a passkey); on in
+# production, off in development (`make run`'s admin logs in with its password alone).
+# Anyone who has set up a second factor is asked for it, required or not.
+TWO_FACTOR_REQUIRED = env_bool("EPISODIC_REQUIRE_TWO_FACTOR", not DEBUG)
+# What core.admin_site (below the apps) asks of each request: does its user still owe a
+# second factor?
+ADMIN_TWO_FACTOR_CHECK = "accounts.policy.second_factor_missing"
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# /admin/login/ is accounts' login (config/urls.py): two_factor need not patch the admin.
+TWO_FACTOR_PATCH_ADMIN = False
+# Passkeys belong to a domain (the relying party): they keep working only while the site keeps
+# it. A browser refuses an IP address, so development uses http://localhost:8000/.
+_site_host = SITE_DOMAIN.split(":")[0]
+OTP_WEBAUTHN_RP_ID = os.environ.get(
+    "EPISODIC_PASSKEY_DOMAIN",
+    "localhost" if _site_host.replace(".", "").isdigit() else _site_host,
+)
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "EPISODIC_PASSKEY_ORIGINS",
+    ["http://localhost:8000"] if OTP_WEBAUTHN_RP_ID == "localhost" else [FOLLOWS_SITE_URL],
+)

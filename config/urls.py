@@ -12,6 +12,8 @@ admin.site.index_title = "Shows, people and recaps"
 
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
+    # The two-factor login at the admin's login address, and each staff member's security page.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("spoilers/", include("spoilers.urls")),

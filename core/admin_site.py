@@ -11,7 +11,12 @@ site wraps each model admin's views (`admin_view`), so a custom view runs only f
 one of the permissions its admin declares for it in `view_permissions` (`{"merge_tags_view":
 ["merge"]}`, each name asking `has_<name>_permission`), and an action only for a user who has one
 of its `@admin.action(permissions=[...])`. A view or an action that declares none is refused to
-everyone (403), and `manage.py check` names it."""
+everyone (403), and `manage.py check` names it.
+
+A user who must log in with a second factor and has not in this session (the policy the
+ADMIN_TWO_FACTOR_CHECK setting names: accounts.policy) has no permission for any admin page,
+as in django-otp's OTPAdminSite: every page sends them to the login, which sends them on to
+give their second factor or set one up. Logging out stays open to them."""
 
 from functools import wraps
 
@@ -22,6 +27,7 @@ from django.core import checks
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.utils.module_loading import import_string
 
 from .views import object_page
 
@@ -157,36 +163,30 @@ def undeclared_permissions(model_admin):
     return errors
 
 
-class EpisodicAdminSite(admin.AdminSite):
-    def login(self, request, extra_context=None):
-        """Signing in without a page to return to lands on the start page `ADMIN_START_PAGE`
-        names (the episode desk) for whoever holds its permission; the index stays the
-        sections' page, one click away."""
-        response = super().login(request, extra_context)
-        start = getattr(settings, "ADMIN_START_PAGE", None)
-        asked = request.POST.get("next") or request.GET.get("next")
-        index = reverse("admin:index", current_app=self.name)
-        signed_in = request.method == "POST" and response.status_code == 302
-        if start and signed_in and asked in (None, "", index):
-            if request.user.has_perm(start["permission"]):
-                return redirect(start["url"])
-        return response
+def second_factor_missing(request):
+    return import_string(settings.ADMIN_TWO_FACTOR_CHECK)(request)
 
+
+class EpisodicAdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)
 
+    def has_permission(self, request):
+        return super().has_permission(request) and not second_factor_missing(request)
+
     def get_urls(self):
-        # "View on site" through the same guarded shortcut as the comments' permalinks.
-        return [
-            path(
+        replaced = {
+            # "View on site" through the same guarded shortcut as the comments' permalinks.
+            "view_on_site": path(
                 "r/<path:content_type_id>/<path:object_id>/",
                 self.admin_view(object_page),
                 name="view_on_site",
-            )
-            if getattr(url, "name", None) == "view_on_site"
-            else url
-            for url in super().get_urls()
-        ]
+            ),
+            # Django's logout view, without the admin's permission check: a user still
+            # owing a second factor may leave.
+            "logout": path("logout/", self.logout, name="logout"),
+        }
+        return [replaced.get(getattr(url, "name", None), url) for url in super().get_urls()]
 
     def check(self, app_configs):
         errors = super().check(app_configs)
@@ -196,6 +196,8 @@ class EpisodicAdminSite(admin.AdminSite):
         return errors
 
     def get_app_list(self, request, app_label=None):
+        if second_factor_missing(request):
+            return []
         sections = {}
         for app in super().get_app_list(request):
             label = section_of(app["app_label"])

@@ -41,6 +41,16 @@ class PairHandler(AxesDatabaseHandler):
         super().user_login_failed(sender, credentials, request, **kwargs)
 
 
+def client_username(request, credentials=None):
+    """The user name a login attempt is for: the credentials', the login form's, or, at the
+    login's second-factor step, where no name is posted, the one the password step accepted
+    (`request.axes_username`, set by accounts.login)."""
+    if credentials:
+        return credentials.get("username")
+    data = getattr(request, "data", request.POST)
+    return data.get("username") or getattr(request, "axes_username", None)
+
+
 def cool_off(request=None):
     lockout = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
     if request is None or not hasattr(request, "axes_ip_address"):

@@ -10,7 +10,14 @@ class RecapsConfig(AppConfig):
     def ready(self):
         from .roles import ensure_roles
 
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="recaps.ensure_roles")
+        # Each app's permissions are created when it has migrated: the chief editors' come
+        # from sitesettings and axes, which migrate after recaps.
+        for label in ("recaps", "sitesettings", "axes"):
+            post_migrate.connect(
+                ensure_roles,
+                sender=self.apps.get_app_config(label),
+                dispatch_uid=f"recaps.ensure_roles.{label}",
+            )
 
 
 class TaggitConfig(taggit_apps.TaggitAppConfig):

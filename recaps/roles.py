@@ -1,13 +1,19 @@
 """The editorial roles as auth groups, kept in step with the code on every `migrate`.
 
 `ensure_roles()` runs on `post_migrate` (after the permissions of shows, people, taggit and
-recaps exist, and again after a test database is flushed). It only adds: permissions another
-app gives these groups (the comment permissions of "Editors") are left alone, whichever app
-migrates first. "Moderators" belongs to the comments side and is not created here.
+recaps exist, again once sitesettings' and axes' do, and after a test database is flushed). It
+only adds: permissions another app gives these groups (the comment permissions of "Editors")
+are left alone, whichever app migrates first. "Moderators" belongs to the comments side and is
+not created here.
+
+Chief editors are editors who also look after what the staff share: the site settings, and
+unlocking a colleague the login lockout holds (axes' access attempts). They, and superusers,
+must log in with a second factor when EPISODIC_REQUIRE_TWO_FACTOR is on (accounts.policy).
 """
 
 WRITERS = "Writers"
 EDITORS = "Editors"
+CHIEF_EDITORS = "Chief editors"
 
 #: (app label, codenames). Writers see the catalogue to pick an episode, and write recaps and
 #: stills; `recaps.workflow` limits them to their own recaps until published.
@@ -33,6 +39,11 @@ EDITOR_PERMISSIONS = [
     ("recaps", ["review_recap", "publish_recap"]),
 ]
 
+CHIEF_EDITOR_PERMISSIONS = [
+    ("sitesettings", ["view_sitesettings", "change_sitesettings"]),
+    ("axes", ["view_accessattempt", "delete_accessattempt"]),
+]
+
 
 def _permissions(spec):
     from django.contrib.auth.models import Permission
@@ -47,6 +58,14 @@ def _permissions(spec):
 def ensure_roles(**kwargs):
     from django.contrib.auth.models import Group
 
-    for name, spec in ((WRITERS, WRITER_PERMISSIONS), (EDITORS, EDITOR_PERMISSIONS)):
+    for name, spec in (
+        (WRITERS, WRITER_PERMISSIONS),
+        (EDITORS, EDITOR_PERMISSIONS),
+        (CHIEF_EDITORS, CHIEF_EDITOR_PERMISSIONS),
+    ):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(spec))
+    # Chief editors may do whatever editors may, what other apps give editors included (the
+    # last run, after axes has migrated, comes after theirs).
+    editors = Group.objects.get(name=EDITORS).permissions.all()
+    Group.objects.get(name=CHIEF_EDITORS).permissions.add(*editors)

@@ -39,6 +39,10 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     baker.make(Credit, person=person, show=soundtrack, character_name="Do-hyun", role="lead")
     baker.make(Credit, person=person, show=first_season, character_name="Han", role="special")
     baker.make("auth.Group", name="Proofreaders")
+    # Second factors (accounts/): a code generator, recovery codes, a passkey.
+    baker.make("otp_totp.TOTPDevice", user=editor)
+    baker.make("otp_static.StaticToken", device=baker.make("otp_static.StaticDevice", user=editor))
+    baker.make("django_otp_webauthn.WebAuthnCredential", user=editor)
     recap.tags.add("k-drama")
     Site.objects.get_or_create(pk=1, defaults={"domain": "example.com", "name": "Episodic"})
     from datetime import UTC, datetime
@@ -143,6 +147,8 @@ NOT_ADDED_BY_HAND = {
     "axes.AccessFailureLog",
     "axes.AccessLog",
     "django_comments_xtd.XtdComment",
+    # Passkeys come from the browser's registration (accounts.passkeys).
+    "django_otp_webauthn.WebAuthnCredential",
     "django_tasks_database.DBTaskResult",
     "fediverse.Delivery",
     "fediverse.Follower",

@@ -29,6 +29,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path, reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from django_tasks_db.models import DBTaskResult
 from model_bakery import baker
 from reversion.models import Version
@@ -72,6 +75,10 @@ PERMISSIONS = {
     ("api.apikey", "delete_selected"): STAFF_MANAGERS,
     ("auth.group", "delete_selected"): STAFF_MANAGERS,
     ("auth.user", "delete_selected"): STAFF_MANAGERS,
+    ("auth.user", "reset_second_factors"): frozenset({S}),
+    ("django_otp_webauthn.webauthncredential", "delete_selected"): STAFF_MANAGERS,
+    ("otp_static.staticdevice", "delete_selected"): STAFF_MANAGERS,
+    ("otp_totp.totpdevice", "delete_selected"): STAFF_MANAGERS,
     ("axes.accessattempt", "cleanup_expired_attempts"): STAFF_MANAGERS,
     ("axes.accessattempt", "delete_selected"): STAFF_MANAGERS,
     ("axes.accessfailurelog", "delete_selected"): STAFF_MANAGERS,
@@ -123,6 +130,8 @@ PERMISSIONS = {
     ("desk.assignment", "desk_assignment_skip"): EDITORS,
     ("django_comments_xtd.xtdcomment", "discussion_reply"): MODERATION,
     ("follows.delivery", "follows_delivery_send_test"): WRITING,
+    ("otp_totp.totpdevice", "otp_totp_totpdevice_config"): STAFF_MANAGERS,
+    ("otp_totp.totpdevice", "otp_totp_totpdevice_qrcode"): STAFF_MANAGERS,
     ("follows.follower", "follows_follower_digest_preview"): EDITORS,
     ("recaps.recap", "recaps_recap_compare"): WRITING,
     ("recaps.recap", "recaps_recap_recover"): EDITORS,
@@ -240,6 +249,11 @@ ROW_MAKERS = {
         follower=fresh_follower(), recap=fresh_recap(show, user), kind="alert"
     ),
     "follows.follower": lambda show, user: fresh_follower(),
+    "otp_static.staticdevice": lambda show, user: StaticDevice.objects.create(user=user),
+    "otp_totp.totpdevice": lambda show, user: TOTPDevice.objects.create(user=user),
+    "django_otp_webauthn.webauthncredential": lambda show, user: baker.make(
+        WebAuthnCredential, user=user
+    ),
     "follows.suppression": lambda show, user: Suppression.objects.create(
         address=f"digest-{next(_numbers)}", reason="complaint"
     ),
@@ -314,6 +328,8 @@ def try_action(client, show, user, model, name):
     """(done, refused) for running action `name` of `model`'s list on a fresh row."""
     make = ACTION_ROWS.get((label(model), name)) or ROW_MAKERS[label(model)]
     row = make(show, user)
+    if name == "reset_second_factors":
+        devices = TOTPDevice.objects.filter(pk=TOTPDevice.objects.create(user=row).pk)
     before = stored(row)
     data = {"action": name, ACTION_CHECKBOX_NAME: [row.pk]}
     if name in CONFIRMED:
@@ -322,6 +338,8 @@ def try_action(client, show, user, model, name):
     response = client.post(url, data)
     if name == "render_tag_form":  # it asks for the merged tag's name next
         done = response.get("Location") == reverse("admin:taggit_tag_merge_tags")
+    elif name == "reset_second_factors":  # the user stays; their devices go
+        done = response.status_code == 302 and not devices.exists()
     else:
         done = response.status_code in (200, 302) and stored(row) != before
     return done, response.status_code == 403 and stored(row) == before
@@ -443,6 +461,16 @@ VIEW_VISITS = {
     "catalogue_preview": answered(lambda show, user: reverse("admin:catalogue_preview", args=[1])),
     "catalogue_take": answered(
         lambda show, user: reverse("admin:catalogue_take", args=[show.pk]), "post"
+    ),
+    "otp_totp_totpdevice_config": page(
+        lambda show, user: reverse(
+            "admin:otp_totp_totpdevice_config", args=[TOTPDevice.objects.create(user=user).pk]
+        )
+    ),
+    "otp_totp_totpdevice_qrcode": page(
+        lambda show, user: reverse(
+            "admin:otp_totp_totpdevice_qrcode", args=[TOTPDevice.objects.create(user=user).pk]
+        )
     ),
     "auth_user_password_change": page(
         lambda show, user: reverse(
