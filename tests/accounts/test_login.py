@@ -32,7 +32,8 @@ def test_the_right_code_logs_in(client, boss, required):
     device = add_code_generator(boss)
     post_password(client, "boss")
     response = post_code(client, code_of(device))
-    assert response.status_code == 302 and response["Location"] == "/admin/"
+    # A superuser lands on the desk, the admin's start page (settings.ADMIN_START_PAGE).
+    assert response.status_code == 302 and response["Location"] == "/admin/desk/assignment/"
     assert is_in_admin(client)
 
 
