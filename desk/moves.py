@@ -60,13 +60,16 @@ def follow_air_times(schedules, now=None):
     return moved
 
 
-def show_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+# A show or an episode just created has no recap planned from it yet: nothing to move.
+
+
+def show_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not (raw or created):
         follow_air_times(RelativeSchedule.objects.filter(episode__show=instance))
 
 
-def episode_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def episode_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not (raw or created):
         follow_air_times(RelativeSchedule.objects.filter(episode=instance))
 
 

@@ -16,6 +16,7 @@ body's digest; RFC 9421 ones the method, the path and (POST) `content-digest`, c
 five minutes before."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import formatdate
@@ -109,7 +110,19 @@ def _cavage(method, url, headers, body, key_id, known):
         return body
 
     checker = build_validate_http_signature_raw(retrieve)
-    return asyncio.run(checker(method, url, headers, read_body))
+    return run_coroutine(checker(method, url, headers, read_body))
+
+
+def run_coroutine(coroutine):
+    """`asyncio.run(coroutine)`, also in a thread that already runs an event loop (an ASGI
+    server's, or playwright's in the tests), where asyncio.run refuses: then on a thread of its
+    own. bovine's check is a coroutine that waits on nothing, so either way it returns at once."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @dataclass

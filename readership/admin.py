@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
+from core.admin import BaseAdmin
 from recaps.models import Recap
 
 from . import chart, reports
@@ -32,7 +33,7 @@ def period_of(request):
 
 
 @admin.register(DailyViews)
-class DailyViewsAdmin(admin.ModelAdmin):
+class DailyViewsAdmin(BaseAdmin):
     view_permissions = {"recap_views_view": ["view"]}
 
     def has_add_permission(self, request):

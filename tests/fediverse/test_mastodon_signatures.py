@@ -81,3 +81,18 @@ def test_what_the_site_signs_mastodon_s_verifier_logic_takes(db, settings):
         "POST", "https://mastodon.example/inbox", lower, body, lambda *_: BOB_KEY
     )
     assert owner == BOB
+
+
+def test_a_check_runs_where_an_event_loop_already_runs():
+    """As under an ASGI server, or after playwright's tests in the same process."""
+    import asyncio
+
+    from fediverse.signatures import run_coroutine
+
+    async def answer():
+        return "checked"
+
+    async def inside_a_loop():
+        return run_coroutine(answer())
+
+    assert asyncio.run(inside_a_loop()) == "checked"

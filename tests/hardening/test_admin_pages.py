@@ -123,6 +123,10 @@ def one_of_everything(soundtrack, episode, person, recap, still, editor):
     baker.make(
         "embeds.Embed", url="https://vimeo.com/76979871", status="failed", fetched_at=december
     )
+    baker.make("desk.Assignment", episode=episode, writer=editor)
+    baker.make("desk.ShowPlan", show=soundtrack)
+    baker.make("readership.DailyViews", day=december.date(), recap=recap, referrer="", views=3)
+    baker.make("api.ApiKey", name="Partner app", prefix="abcd1234", key_hash="0" * 64)
     for model in REGISTERED:
         assert model._default_manager.exists(), f"no {model._meta.label} to open"
 
@@ -143,6 +147,8 @@ def test_settings_open_as_one_form_that_cannot_be_added_twice(editor_client, mod
 
 
 NOT_ADDED_BY_HAND = {
+    "desk.Assignment",
+    "readership.DailyViews",
     "axes.AccessAttempt",
     "axes.AccessFailureLog",
     "axes.AccessLog",
@@ -172,11 +178,16 @@ def ids(model):
     return model._meta.label
 
 
+# Lists that are pages of their own: the episode desk, the views report.
+OWN_PAGES = {"desk.Assignment", "readership.DailyViews"}
+
+
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
 def test_changelist_opens(editor_client, one_of_everything, model):
     response = editor_client.get(admin_url(model, "changelist"))
     assert response.status_code == 200
-    assert response.context["cl"].result_count >= 1
+    if model._meta.label not in OWN_PAGES:
+        assert response.context["cl"].result_count >= 1
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=ids)
@@ -184,7 +195,7 @@ def test_add_page_opens(editor_client, one_of_everything, model):
     # Comments and votes come from readers, task results from the worker, login attempts from
     # axes, import records from the importer, follower mail from its tasks and webhooks, the
     # fediverse's followers and deliveries from other servers and the worker, embeds from a
-    # recap's save: none is added by hand.
+    # recap's save, assignments from the desk, views from readers: none is added by hand.
     expected = 403 if model._meta.label in NOT_ADDED_BY_HAND else 200
     assert editor_client.get(admin_url(model, "add")).status_code == expected
 

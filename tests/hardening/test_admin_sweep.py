@@ -118,13 +118,40 @@ def sweep_form(client, tally, user, model, model_admin, url, obj, depth, label):
                     )
 
 
+# Admins with no add form (their rows come from readers, the worker, other servers, the
+# importer, axes) and no row in `site_content`: their forms are swept in test_admin_pages.
+NEITHER_ADDED_NOR_HERE = {
+    "axes.AccessAttempt",
+    "axes.AccessFailureLog",
+    "desk.Assignment",
+    "django_otp_webauthn.WebAuthnCredential",
+    "django_tasks_database.DBTaskResult",
+    "embeds.Embed",
+    "fediverse.Delivery",
+    "fediverse.Follower",
+    "fediverse.ReceivedActivity",
+    "fediverse.RemoteActor",
+    "follows.Delivery",
+    "follows.Suppression",
+    "importer.ImportRun",
+    "importer.WordPressOrigin",
+    "ratings.EpisodeVote",
+    "readership.DailyViews",
+    "webhooks.Delivery",
+}
+
+
 def sweep_admin(client, user, tally, change_depth, add_depth):
+    """Sweeps every add form `user` may open and the change form of one row of each model;
+    the labels of the models whose admin had neither (a log or a record with no row here)."""
+    skipped = set()
     for model, model_admin in admin.site._registry.items():
         opts = model._meta
         label = opts.label
         add_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
         request = admin_request(user, add_url)
-        if model_admin.has_add_permission(request):
+        addable = model_admin.has_add_permission(request)
+        if addable:
             sweep_form(client, tally, user, model, model_admin, add_url, None, add_depth, label)
         obj = change_object(model_admin, request)
         if obj is not None:
@@ -132,6 +159,9 @@ def sweep_admin(client, user, tally, change_depth, add_depth):
             sweep_form(
                 client, tally, user, model, model_admin, change_url, obj, change_depth, label
             )
+        if not addable and obj is None:
+            skipped.add(label)
+    return skipped
 
 
 def finish(tally, title, started):
@@ -146,9 +176,10 @@ def test_superuser_every_field_every_hostile_value(
     client.force_login(editor)
     tally = Tally()
     started = time.monotonic()
-    sweep_admin(client, editor, tally, change_depth=None, add_depth=2)
+    skipped = sweep_admin(client, editor, tally, change_depth=None, add_depth=2)
     finish(tally, "admin sweep, superuser", started)
-    assert tally.forms >= len(admin.site._registry)
+    assert skipped == NEITHER_ADDED_NOR_HERE
+    assert tally.forms >= len(admin.site._registry) - len(skipped)
 
 
 @pytest.mark.parametrize("role", ROLES)
