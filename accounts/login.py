@@ -98,3 +98,7 @@ class StaffLoginView(LoginView):
         if start and asked in ("", index) and self.request.user.has_perm(start["permission"]):
             return resolve_url(start["url"])
         return asked or index
+
+
+# The view the admin site's login answers with (settings.ADMIN_LOGIN_VIEW).
+staff_login = StaffLoginView.as_view()

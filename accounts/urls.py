@@ -1,5 +1,6 @@
-"""Included at /admin/ ahead of the admin site (config/urls.py): the login replaces the
-admin's own at the same address, and the pages a staff member's login needs sit beside it.
+"""Included at /admin/ ahead of the admin site (config/urls.py): the pages a staff member's
+login needs. The login itself is the admin's own address (`admin:login`), which the admin site
+answers with `StaffLoginView` (settings.ADMIN_LOGIN_VIEW).
 two_factor's and otp_webauthn's namespaces are the names those libraries' templates reverse."""
 
 from django.urls import include, path
@@ -24,8 +25,6 @@ two_factor_patterns = [
 ]
 
 urlpatterns = [
-    # The address of Django's admin login (reverse("admin:login")), answered here.
-    path("login/", StaffLoginView.as_view()),
     path("account/", include((account_patterns, "accounts"))),
     path("account/two-factor/", include((two_factor_patterns, "two_factor"))),
     path("account/passkeys/", include((passkeys.urlpatterns, "otp_webauthn"))),

@@ -612,8 +612,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Anyone who has set up a second factor is asked for it, required or not.
 TWO_FACTOR_REQUIRED = env_bool("EPISODIC_REQUIRE_TWO_FACTOR", not DEBUG)
 # What core.admin_site (below the apps) asks of each request: does its user still owe a
-# second factor?
+# second factor? And the view its login page answers with (a password, then a code or a key).
 ADMIN_TWO_FACTOR_CHECK = "accounts.policy.second_factor_missing"
+ADMIN_LOGIN_VIEW = "accounts.login.staff_login"
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 # /admin/login/ is accounts' login (config/urls.py): two_factor need not patch the admin.

@@ -168,6 +168,14 @@ def second_factor_missing(request):
 
 
 class EpisodicAdminSite(admin.AdminSite):
+    def login(self, request, extra_context=None):
+        """The view `ADMIN_LOGIN_VIEW` names (the two-factor login: accounts.login), else
+        Django's."""
+        view = getattr(settings, "ADMIN_LOGIN_VIEW", None)
+        if view:
+            return import_string(view)(request)
+        return super().login(request, extra_context)
+
     def admin_view(self, view, cacheable=False):
         return super().admin_view(permission_checked(view), cacheable)
 
