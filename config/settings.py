@@ -293,8 +293,8 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 # The episode desk (desk/): the zone its days are counted in (the newsroom's unless set), how
 # long after airing a recap is due for shows without a plan of their own, and the admin's start
 # page for whoever may see the desk (others still get the admin's index).
-DESK_TIME_ZONE = os.environ.get("DESK_TIME_ZONE", TIME_ZONE)
-DESK_DUE_HOURS = float(os.environ.get("DESK_DUE_HOURS", "3"))
+DESK_TIME_ZONE = os.environ.get("EPISODIC_DESK_TIME_ZONE", TIME_ZONE)
+DESK_DUE_HOURS = float(os.environ.get("EPISODIC_DESK_DUE_HOURS", "3"))
 ADMIN_START_PAGE = {"url": "admin:desk_assignment_changelist", "permission": "desk.view_assignment"}
 USE_I18N = True
 USE_TZ = True
