@@ -4,6 +4,7 @@ gets a short 4xx (or a silent 204 for robots), never a 500, and is not counted."
 import time
 
 import pytest
+from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,19 @@ from readership.models import DailyViews
 from .conftest import BROWSER
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def local_memory_cache(settings):
+    """What one process counts, as in development: counting in Redis has tests of its own
+    (test_counting_in_redis.py), and CI runs this file with REDIS_URL set too."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "readership-beacon-tests",
+        }
+    }
+    cache.clear()
 
 
 def counted():
