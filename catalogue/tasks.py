@@ -5,8 +5,10 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.tasks import TaskResultStatus, task
+from django.tasks import task
 from django.utils import timezone
+
+from worker.recurring import queue_next
 
 from . import sync
 from .providers.base import CatalogueError
@@ -37,17 +39,11 @@ def keep_syncing():
 
 
 def schedule(when=None, running=False):
-    """Queues the next sync at `when` (now by default) unless one is already waiting. A backend
-    that cannot wait (the tests' immediate one) leaves a future run to the test."""
-    backend = sync_catalogue.get_backend()
-    if not backend.supports_defer:
+    """Queues the next sync at `when` (now by default) unless one is already waiting
+    (`worker.recurring.queue_next`). A backend that cannot wait (the tests' immediate one)
+    leaves a future run to the test."""
+    if not sync_catalogue.get_backend().supports_defer:
         if when is None and not running:
             sync_catalogue.enqueue()
         return
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=sync_catalogue.module_path, status=TaskResultStatus.READY
-    )
-    if not waiting.exists():
-        sync_catalogue.using(run_after=when or timezone.now()).enqueue()
+    queue_next(sync_catalogue, when or timezone.now())
