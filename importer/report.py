@@ -55,6 +55,16 @@ class Report:
             Row(kind, str(wp_id), outcome=outcome, reason=reason, attention=attention, **extra)
         )
 
+    def mark(self):
+        return self.counts.copy(), len(self.rows)
+
+    def roll_back(self, mark):
+        """What a failed post counted and listed is dropped: it reads as failed, not created."""
+        counts, length = mark
+        self.counts.clear()
+        self.counts.update(counts)
+        del self.rows[length:]
+
     @property
     def attention(self):
         return [row for row in self.rows if row.attention]

@@ -98,7 +98,7 @@ class WordPressImport:
         """One post in a savepoint: if it fails, nothing of it is written, pending rows included."""
         counts = self.report.counts
         counts["posts_seen"] += 1
-        mark = state.pending.mark()
+        mark = state.mark()
         try:
             with transaction.atomic():
                 posts.import_post(state, item)

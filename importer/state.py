@@ -85,10 +85,16 @@ class ImportState:
         self.episodes = {(e.show_id, e.number): e for e in Episode.objects.all()}
         self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
 
+    def mark(self):
+        """Where a post starts, in the pending rows and in the report."""
+        return self.pending.mark(), self.report.mark()
+
     def roll_back(self, mark):
-        """After a failed post, whose transaction was rolled back: its pending rows dropped, the
-        lookups read again, and what this run made that is gone forgotten."""
-        self.pending.roll_back(mark)
+        """After a failed post, whose transaction was rolled back: its pending rows and its
+        report dropped, the lookups read again, and what this run made that is gone forgotten."""
+        pending_mark, report_mark = mark
+        self.pending.roll_back(pending_mark)
+        self.report.roll_back(report_mark)
         self.load_lookups()
         alive = set(
             Recap.objects.filter(pk__in=self.recap_for_post.values()).values_list("pk", flat=True)
