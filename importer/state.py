@@ -96,16 +96,15 @@ class ImportState:
         self.pending.roll_back(pending_mark)
         self.report.roll_back(report_mark)
         self.load_lookups()
-        alive = set(
-            Recap.objects.filter(pk__in=self.recap_for_post.values()).values_list("pk", flat=True)
-        )
-        self.recap_for_post = {k: v for k, v in self.recap_for_post.items() if v in alive}
+        recaps = Recap.objects.filter(pk__in=self.recap_for_post.values())
+        recaps_kept = set(recaps.values_list("pk", flat=True))
+        self.recap_for_post = {k: v for k, v in self.recap_for_post.items() if v in recaps_kept}
         self.category_shows = {
             k: v for k, v in self.category_shows.items() if Show.objects.filter(pk=v.pk).exists()
         }
         users = get_user_model().objects.filter(pk__in=[user.pk for user in self.users.values()])
-        alive = set(users.values_list("pk", flat=True))
-        self.users = {k: v for k, v in self.users.items() if v.pk in alive}
+        users_kept = set(users.values_list("pk", flat=True))
+        self.users = {k: v for k, v in self.users.items() if v.pk in users_kept}
 
     def remember(self, kind, wp_id, obj, fingerprint="", url=""):
         """That WordPress's `kind` `wp_id` is `obj` here, so a later run finds it."""
