@@ -59,7 +59,7 @@ class ImportState:
             for model in (get_user_model(), Recap, Still, XtdComment, Show, Tag)
         }
         self.site = Site.objects.get_current()
-        # What this run made, by WordPress name; pruned when a failed post's rows are rolled back.
+        # What this run made so far; `roll_back` forgets what a failed post made of these.
         self.users = {}  # login -> user
         self.category_shows = {}  # category slug -> Show
         self.recap_for_post = {}  # post id -> recap pk
