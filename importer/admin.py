@@ -7,7 +7,7 @@ from django.contrib.redirects.models import Redirect
 from django.urls import Resolver404, resolve
 from django.utils.html import format_html, format_html_join
 
-from core.admin import BaseAdmin, SafeRelationsMixin
+from core.admin import ReadOnlyAdmin, SafeRelationsMixin
 
 from .models import ImportRun, WordPressOrigin
 
@@ -43,14 +43,6 @@ COUNT_LABELS = {
     "redirects": "Old URLs redirected",
 }
 SHOWN_ITEMS = 500
-
-
-class ReadOnlyAdmin(BaseAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImportRun)
