@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.inclusion_tag("discussion/comments.html")
 def recap_comments(discussion):
-    """The recap page's comments section, from `discussion.section.recap_discussion`."""
+    """The recap page's comments area, from `discussion.comments_area.recap_discussion`."""
     return discussion
 
 
