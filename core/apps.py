@@ -26,7 +26,8 @@ class CoreConfig(AppConfig):
 
 
 class AdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin with our site (sections for third-party apps' models)."""
+    """django.contrib.admin with our site (third-party apps' models under our apps that host
+    them)."""
 
     # Named in INSTALLED_APPS; not what "core" there means.
     default = False

@@ -37,17 +37,17 @@ class DiscussionConfig(AppConfig):
             moderator.register(Recap, RecapModerator)
 
 
-# The comment libraries' models are edited in our section (core.admin_site): in the admin index
-# and in their pages' breadcrumbs they are "Comments and moderation", not "Comments Xtd" or
-# "Django_Comments".
+# The comment libraries' models are edited under our app, their admin host (core.admin_site): in
+# the admin index and in their pages' breadcrumbs they are "Comments and moderation", not
+# "Comments Xtd" or "Django_Comments".
 class CommentsConfig(xtd_apps.CommentsXtdConfig):
     # Named in INSTALLED_APPS; not what "discussion" there means.
     default = False
     verbose_name = DiscussionConfig.verbose_name
-    admin_section = "discussion"
+    admin_host = "discussion"
 
 
 class DjangoCommentsConfig(comments_apps.DjangoCommentsAdminConfig):
     default = False
     verbose_name = DiscussionConfig.verbose_name
-    admin_section = "discussion"
+    admin_host = "discussion"

@@ -20,4 +20,4 @@ class TaggitConfig(taggit_apps.TaggitAppConfig):
     default = False
 
     verbose_name = RecapsConfig.verbose_name
-    admin_section = "recaps"
+    admin_host = "recaps"

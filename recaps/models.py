@@ -13,7 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem, TaggedItemBase
 
 from core.renditions import picture, rendition
-from core.richtext import RichTextField, text_without_spoilers
+from core.richtext import RichTextField, text_without_spoiler_passages
 from core.stored_images import StoredImageField
 from shows.models import Episode
 from sitesettings.models import SiteSettings
@@ -283,7 +283,7 @@ class Recap(models.Model):
         without its spoilers."""
         if self.meta_description:
             return self.meta_description
-        return Truncator(text_without_spoilers(self.intro)).words(40)
+        return Truncator(text_without_spoiler_passages(self.intro)).words(40)
 
     def count_words(self):
         """The words a reader sees in the intro and sections (see `reading`)."""
