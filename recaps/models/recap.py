@@ -58,7 +58,7 @@ def text_modified(through=""):
 
 
 class Recap(models.Model):
-    # Named on the model, where the code that reads a recap looks for them (`Recap.Status`).
+    # Defined beside the rule of visibility (`publication`); everyone else says `Recap.Status`.
     Status = Status
     State = State
 
