@@ -13,7 +13,7 @@ class RecapsConfig(AppConfig):
 
 
 class TaggitConfig(taggit_apps.TaggitAppConfig):
-    """Tags are the recaps' (recaps.TaggedRecap, recaps.tag_admin): in the admin they are under
+    """Tags are the recaps' (recaps.TaggedRecap, recaps.admin.tags): in the admin they are under
     "Recaps", not "Taggit" (core.admin_site)."""
 
     # Named in INSTALLED_APPS; not what "recaps" there means.
