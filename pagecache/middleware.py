@@ -21,7 +21,7 @@ import hashlib
 import time
 
 import brotli
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -30,7 +30,7 @@ from django.utils.http import http_date
 from core.database_outage import DATABASE_AWAY
 from core.ratelimit import over_limit
 
-from . import policy, settings, tags
+from . import conf, freshness, policy, schedule, tags
 
 KEY_PREFIX = "pc:page:"
 VARY_PREFIX = "pc:vary:"
@@ -63,7 +63,7 @@ def page_key(request):
 
 
 def stored_page_key(request, base, spec):
-    return f"{KEY_PREFIX}{settings.release()}:{base}:{variant(request, spec)}"
+    return f"{KEY_PREFIX}{conf.release()}:{base}:{variant(request, spec)}"
 
 
 def variant(request, spec):
@@ -116,7 +116,7 @@ def stale_seconds(kind):
     """How long past its lifetime a page is kept, for while the database is away
     (`stale_copy`): stale-if-error, but not for search pages, which any text makes (up to a
     budget a minute): a day of them would be a day's budget of pages."""
-    return 0 if kind == policy.SEARCH else django_settings.CACHE_STALE_IF_ERROR
+    return 0 if kind == policy.SEARCH else settings.CACHE_STALE_IF_ERROR
 
 
 class StoredPage:
@@ -146,7 +146,7 @@ class StoredPage:
             (name, value) for name, value in response.items() if name.lower() not in FRESH_HEADERS
         ]
         self.content = response.content
-        self.encoded = compressed(self.content) if django_settings.PAGE_COMPRESSION else {}
+        self.encoded = compressed(self.content) if settings.PAGE_COMPRESSION else {}
         self.etag = policy.strong_etag(self.content)
 
     def __getstate__(self):
@@ -183,7 +183,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         started = time.time()
-        use_cache = settings.enabled() and cacheable_request(request)
+        use_cache = conf.enabled() and cacheable_request(request)
         try:
             return self.respond(request, use_cache, started)
         except DATABASE_AWAY:
@@ -197,9 +197,10 @@ class PageCacheMiddleware:
             base = page_key(request)
             found = self.lookup(request, base, started)
             if found is not None:
-                stored, schedule = found
+                stored, publications = found
                 response = stored.response()
-                return self.answer(request, response, stored, stored.modified, started, schedule)
+                modified = stored.modified
+                return self.answer(request, response, stored, modified, started, publications)
         started_token = tags.page_started.set(started)
         versions_token = tags.page_versions.set({})
         try:
@@ -211,12 +212,12 @@ class PageCacheMiddleware:
         finally:
             tags.page_versions.reset(versions_token)
             tags.page_started.reset(started_token)
-        schedule = settings.publications(started)
-        modified = policy.last_modified(known, started, schedule[0])
+        publications = schedule.publications(started)
+        modified = policy.last_modified(known, started, publications[0])
         stored = None
         if use_cache and self.storable(request, response):
             kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
-            lifetime = settings.until(policy.kept_seconds(kind), schedule[1], started)
+            lifetime = schedule.until(policy.kept_seconds(kind), publications[1], started)
             if lifetime > 0 and self.within_budget(kind):
                 stored = StoredPage(response, started, modified, started + lifetime)
                 spec = vary_spec(response, page_tags)
@@ -224,25 +225,18 @@ class PageCacheMiddleware:
                 if cache.set_many(entries, lifetime + stale_seconds(kind)):
                     stored = None  # the cache is away or full: the page is not kept
         response.page_cache = "miss" if stored else "bypass"
-        return self.answer(request, response, stored, modified, started, schedule)
+        return self.answer(request, response, stored, modified, started, publications)
 
     def lookup(self, request, base, now):
         """The stored copy of this page for this reader and the publication schedule, if the
         copy is still fresh: two reads of the cache (three for a reader with cookies)."""
         stored = self.stored_copy(request, base)
-        # A copy from the future (a clock set back) is as stale as one past its time.
-        if stored is None or not stored.built_at <= now < stored.expires:
+        if stored is None:
             return None
-        names = {*stored.tags, tags.RECAPS}
-        keys = [tags.VERSION_PREFIX + name for name in names]
-        found = cache.get_many([*keys, settings.PUBLICATIONS_KEY])
-        known = {name: found[key] for name, key in zip(names, keys, strict=True) if key in found}
-        if not tags.is_fresh(stored.tags, stored.built_at, now, known):
-            return None
-        schedule = settings.known_publications(
-            found.get(settings.PUBLICATIONS_KEY), known.get(tags.RECAPS), now
+        current = freshness.check(
+            stored.built_at, stored.expires, stored.tags, now, with_schedule=True
         )
-        return stored, schedule
+        return None if current is None else (stored, current.schedule)
 
     def stored_copy(self, request, base):
         """The copy stored for this page and this reader's variant, however old, or None."""
@@ -276,7 +270,7 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(stored.modified)
         patch_cache_control(response, no_store=True)
         response["X-Accel-Expires"] = "0"
-        if django_settings.PAGE_COMPRESSION:
+        if settings.PAGE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = "stale"
         response["Age"] = str(max(0, int(now - stored.built_at)))
@@ -302,14 +296,14 @@ class PageCacheMiddleware:
         budget (any text can be searched for, each a page of its own)."""
         if kind != policy.SEARCH:
             return True
-        return not over_limit("page-cache-search", "site", settings.search_pages_per_minute())
+        return not over_limit("page-cache-search", "site", conf.search_pages_per_minute())
 
-    def answer(self, request, response, stored, modified, now, schedule=None):
+    def answer(self, request, response, stored, modified, now, publications=None):
         page_tags = getattr(response, policy.TAGS_ATTRIBUTE)
         kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
-        schedule = schedule or settings.publications(now)
-        policy.apply(request, response, page_tags, kind, modified, schedule, now)
-        if django_settings.PAGE_COMPRESSION:
+        publications = publications or schedule.publications(now)
+        policy.apply(request, response, page_tags, kind, modified, publications, now)
+        if settings.PAGE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = getattr(response, "page_cache", "bypass")
         if stored is not None and hasattr(response, "cache_lifetimes"):

@@ -3,17 +3,17 @@ cookies, private for a page built from a reader's own cookies, and which tags it
 
 import hashlib
 
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from . import settings
+from . import conf, schedule
 
 # Cookies that change a reader page: the theme, the spoiler mark, the episodes this browser
 # rated. A page asked for with one of them is the reader's own.
 READER_COOKIES = ("watched", "theme", "rated")
 # Staff, and a reader whose comment awaits moderation: their pages are never shared or kept.
-SESSION_COOKIE = django_settings.SESSION_COOKIE_NAME
+SESSION_COOKIE = settings.SESSION_COOKIE_NAME
 
 # Response attributes a reader view sets (pagecache.views does it for them).
 TAGS_ATTRIBUTE = "cache_tags"
@@ -48,17 +48,17 @@ def kept_seconds(kind):
     """How long the page cache keeps a kind of page: search pages as long as shared caches keep
     them (readers vary searches at will, so what is kept is bounded by time too)."""
     if kind == SEARCH:
-        return min(settings.page_seconds(), settings.search_s_maxage())
-    return settings.page_seconds()
+        return min(conf.page_seconds(), conf.search_s_maxage())
+    return conf.page_seconds()
 
 
 def lifetimes(kind, now, upcoming):
     """(max-age, s-maxage, proxy seconds) for a kind of page, never past the next scheduled
     publication (`upcoming`): a recap due at 9:00 is on every page from 9:00 without a purge."""
-    shared = settings.search_s_maxage() if kind == SEARCH else django_settings.CACHE_S_MAXAGE
+    shared = conf.search_s_maxage() if kind == SEARCH else settings.CACHE_S_MAXAGE
     return tuple(
-        settings.until(seconds, upcoming, now)
-        for seconds in (django_settings.CACHE_MAX_AGE, shared, django_settings.CACHE_PROXY_SECONDS)
+        schedule.until(seconds, upcoming, now)
+        for seconds in (settings.CACHE_MAX_AGE, shared, settings.CACHE_PROXY_SECONDS)
     )
 
 
@@ -89,8 +89,8 @@ def apply(request, response, page_tags, kind, modified, schedule, now):
         public=True,
         max_age=max_age,
         s_maxage=s_maxage,
-        stale_while_revalidate=django_settings.CACHE_STALE_WHILE_REVALIDATE,
-        stale_if_error=django_settings.CACHE_STALE_IF_ERROR,
+        stale_while_revalidate=settings.CACHE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.CACHE_STALE_IF_ERROR,
     )
     # nginx's own lifetime (it reads and drops this header): short, as it cannot purge by tag;
     # it revalidates with If-None-Match and gets a 304 from the page cache.

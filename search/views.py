@@ -2,9 +2,8 @@ from django.template.loader import get_template
 from django.views.generic import ListView
 
 from core.ratelimit import over_limit
-from pagecache import policy, tags
-from pagecache import settings as cache_settings
-from pagecache.tags import cached_fragment, kept_fragment
+from pagecache import conf, policy, tags
+from pagecache.fragments import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 
 from . import query as search
@@ -21,9 +20,7 @@ def kept_search(name, key_parts, build, found):
     if value is not None:
         return value
     value = build()
-    if not found(value) or over_limit(
-        "search-fragments", "site", cache_settings.search_pages_per_minute()
-    ):
+    if not found(value) or over_limit("search-fragments", "site", conf.search_pages_per_minute()):
         return value
     return cached_fragment(
         name,
