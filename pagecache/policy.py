@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from . import conf, schedule
+from .decision import SEARCH
 
 # Cookies that change a reader page: the theme, the spoiler mark, the episodes this browser
 # rated. A page asked for with one of them is the reader's own.
@@ -15,23 +16,16 @@ READER_COOKIES = ("watched", "theme", "rated")
 # Staff, and a reader whose comment awaits moderation: their pages are never shared or kept.
 SESSION_COOKIE = settings.SESSION_COOKIE_NAME
 
-# Response attributes a reader view sets (pagecache.views does it for them).
-TAGS_ATTRIBUTE = "cache_tags"
-KIND_ATTRIBUTE = "cache_kind"
-# The query string the view built the page for, or None for a page not to keep.
-QUERY_ATTRIBUTE = "cache_query"
-PAGE, SEARCH = "page", "search"
-
 
 def has_reader_cookies(request):
     return any(name in request.COOKIES for name in READER_COOKIES)
 
 
-def is_personal(request, response):
+def is_personal(request, decision):
     """Staff and held comments (a session), or a page built from the reader's cookies."""
     if SESSION_COOKIE in request.COOKIES:
         return True
-    return getattr(response, "cache_reads_cookies", True) and has_reader_cookies(request)
+    return decision.reads_cookies and has_reader_cookies(request)
 
 
 def strong_etag(content):
@@ -71,19 +65,21 @@ def last_modified(known_versions, built_at, last_publication):
     return min(built_at, max(moments)) if moments else built_at
 
 
-def apply(request, response, page_tags, kind, modified, schedule, now):
+def apply(request, response, decision, modified, publications, now):
     """Set the caching headers of a reader page (status 200, tagged by its view): `modified`
-    its Last-Modified (a Unix time), `schedule` the (last, next) publication times."""
-    if getattr(response, "cache_reads_cookies", True):
+    its Last-Modified (a Unix time), `publications` the (last, next) publication times. The
+    lifetimes of a public page go to `decision.lifetimes`."""
+    if decision.reads_cookies:
         patch_vary_headers(response, ["Cookie"])
-    response["Cache-Tag"] = ",".join(sorted(page_tags))
+    response["Cache-Tag"] = ",".join(sorted(decision.tags))
     if "ETag" not in response:
         response["ETag"] = strong_etag(response.content)
     response["Last-Modified"] = http_date(modified)
-    if is_personal(request, response) or said_private(response) or response.cookies:
+    if is_personal(request, decision) or said_private(response) or response.cookies:
         patch_cache_control(response, private=True)
         return response
-    max_age, s_maxage, proxy_seconds = response.cache_lifetimes = lifetimes(kind, now, schedule[1])
+    decision.lifetimes = lifetimes(decision.kind, now, publications[1])
+    max_age, s_maxage, proxy_seconds = decision.lifetimes
     patch_cache_control(
         response,
         public=True,

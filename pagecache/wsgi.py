@@ -19,6 +19,7 @@ from collections import OrderedDict, namedtuple
 from django.conf import settings
 
 from . import conf, freshness, generation, policy
+from .decision import decision_of
 
 # Pages (times their encodings) remembered per process: the spike is a handful of recaps.
 MAX_ANSWERS = 256
@@ -81,14 +82,15 @@ class PageCacheApplication:
             return start_response(status, headers, exc_info)
 
         response = self.application(environ, keep)
-        page = getattr(response, "stored_page", None)
+        decision = decision_of(response)
+        page = decision.stored if decision is not None else None
         if (
             page is not None
             and given.get("status", "").startswith("200 ")
             and not any(name.lower() == "set-cookie" for name, _ in given["headers"])
         ):
             answer = Answer(
-                given["status"], given["headers"], response.content, page, response.cache_lifetimes
+                given["status"], given["headers"], response.content, page, decision.lifetimes
             )
             with self.lock:
                 self.answers[key] = answer

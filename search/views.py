@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from core.ratelimit import over_limit
 from pagecache import conf, policy, tags
+from pagecache.decision import SEARCH
 from pagecache.fragments import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 
@@ -27,7 +28,7 @@ def kept_search(name, key_parts, build, found):
         [tags.RECAPS, tags.SHOWS],
         build=lambda: value,
         key_parts=key_parts,
-        timeout=policy.kept_seconds(policy.SEARCH),
+        timeout=policy.kept_seconds(SEARCH),
         tags_of=lambda kept: kept.get("tags", ()),
     )
 
@@ -63,7 +64,7 @@ class SearchView(CacheTaggedMixin, ListView):
     context_object_name = "recaps"
     paginate_by = 20
     related_limit = 12
-    cache_kind = policy.SEARCH
+    cache_kind = SEARCH
 
     def cache_tags(self, context):
         return {tags.RECAPS, tags.SHOWS, *context.get("found", {}).get("tags", ())}
