@@ -30,7 +30,7 @@ from django.utils.http import http_date
 from core.database_outage import DATABASE_AWAY
 from core.ratelimit import over_limit
 
-from . import conf, freshness, policy, schedule, tags
+from . import conf, cookies, freshness, policy, schedule, tags
 from .decision import SEARCH, CacheDecision, decide, decision_of
 
 KEY_PREFIX = "pc:page:"
@@ -69,7 +69,7 @@ def stored_page_key(request, base, spec):
 
 def variant(request, spec):
     """The part of the reader's cookies that changes this page, as text ("" without any)."""
-    if not spec.get("reads_cookies", True) or not policy.has_reader_cookies(request):
+    if not spec.get("reads_cookies", True) or not cookies.has_reader_cookies(request):
         return ""
     from preferences.theme import chosen_theme
     from ratings import rated_cookie
@@ -243,7 +243,7 @@ class PageCacheMiddleware:
     def stored_copy(self, request, base):
         """The copy stored for this page and this reader's variant, however old, or None."""
         spec = NO_VARIANTS
-        if policy.has_reader_cookies(request):
+        if cookies.has_reader_cookies(request):
             spec = cache.get(VARY_PREFIX + base)
             if spec is None:
                 return None

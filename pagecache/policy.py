@@ -1,5 +1,6 @@
 """What a reader page's response says to caches: public with validators for readers without
-cookies, private for a page built from a reader's own cookies, and which tags it shows."""
+cookies, private for a page built from a reader's own cookies (`pagecache.cookies`), and which
+tags it shows."""
 
 import hashlib
 
@@ -7,25 +8,18 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from . import conf, schedule
+from . import conf, cookies, schedule
 from .decision import SEARCH
 
-# Cookies that change a reader page: the theme, the spoiler mark, the episodes this browser
-# rated. A page asked for with one of them is the reader's own.
-READER_COOKIES = ("watched", "theme", "rated")
 # Staff, and a reader whose comment awaits moderation: their pages are never shared or kept.
 SESSION_COOKIE = settings.SESSION_COOKIE_NAME
-
-
-def has_reader_cookies(request):
-    return any(name in request.COOKIES for name in READER_COOKIES)
 
 
 def is_personal(request, decision):
     """Staff and held comments (a session), or a page built from the reader's cookies."""
     if SESSION_COOKIE in request.COOKIES:
         return True
-    return decision.reads_cookies and has_reader_cookies(request)
+    return decision.reads_cookies and cookies.has_reader_cookies(request)
 
 
 def strong_etag(content):
