@@ -255,10 +255,10 @@ PAGE_COMPRESSION = env_bool("EPISODIC_PAGE_COMPRESSION", True)
 PAGE_CACHE_PUBLICATIONS = "recaps.publications.publication_times"
 PAGE_CACHE_PATHS = "reader.cache_paths.paths_of"
 # What purges the caches in front of the app: nothing by default.
-CACHE_PURGER = {"BACKEND": "pagecache.front.NoPurger"}
+CACHE_PURGER = {"BACKEND": "pagecache.front_purgers.NoPurger"}
 if os.environ.get("EPISODIC_PURGE_SERVERS"):
     CACHE_PURGER = {
-        "BACKEND": "pagecache.front.HttpPurger",
+        "BACKEND": "pagecache.front_purgers.HttpPurger",
         "OPTIONS": {
             "servers": env_list("EPISODIC_PURGE_SERVERS", []),
             "method": os.environ.get("EPISODIC_PURGE_METHOD", "BAN"),
@@ -266,7 +266,7 @@ if os.environ.get("EPISODIC_PURGE_SERVERS"):
     }
 elif os.environ.get("EPISODIC_PURGE_API_URL"):
     CACHE_PURGER = {
-        "BACKEND": "pagecache.front.ApiPurger",
+        "BACKEND": "pagecache.front_purgers.ApiPurger",
         "OPTIONS": {
             "url": os.environ["EPISODIC_PURGE_API_URL"],
             "token": os.environ.get("EPISODIC_PURGE_API_TOKEN", ""),

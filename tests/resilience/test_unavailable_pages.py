@@ -12,7 +12,7 @@ from django.db import OperationalError, connection
 from django.db.utils import InterfaceError
 
 from core import database_outage
-from pagecache import tags
+from pagecache import tags as cache_tags
 
 REFUSED = OperationalError('connection to server at "127.0.0.1", port 5432 failed: refused')
 
@@ -56,7 +56,7 @@ def test_a_stored_page_is_served_stale_after_its_lifetime_and_after_a_purge(clie
     url = series["recap"].get_absolute_url()
     stored = client.get(url)
     assert stored["X-Page-Cache"] == "miss"
-    tags.purge([tags.recap(series["recap"].pk)])
+    cache_tags.purge([cache_tags.recap(series["recap"].pk)])
     with time_machine.travel(time.time() + 7200), database_away():
         response = client.get(url)
     assert (response.status_code, response["X-Page-Cache"]) == (200, "stale")
@@ -89,7 +89,7 @@ def test_a_search_page_is_not_kept_past_its_lifetime(client, series, settings):
 def test_a_stored_page_keeps_its_compressed_bytes_when_stale(client, series):
     url = series["recap"].get_absolute_url()
     stored = client.get(url, HTTP_ACCEPT_ENCODING="br")
-    tags.purge([tags.recap(series["recap"].pk)])
+    cache_tags.purge([cache_tags.recap(series["recap"].pk)])
     with database_away():
         response = client.get(url, HTTP_ACCEPT_ENCODING="br")
     assert (response["X-Page-Cache"], response["Content-Encoding"]) == ("stale", "br")
