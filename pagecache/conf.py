@@ -41,7 +41,7 @@ def release():
 
 
 def search_s_maxage():
-    return min(settings.CACHE_S_MAXAGE, settings.CACHE_SEARCH_S_MAXAGE)
+    return min(settings.PAGE_CACHE_S_MAXAGE, settings.PAGE_CACHE_SEARCH_S_MAXAGE)
 
 
 def search_pages_per_minute():

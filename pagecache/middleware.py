@@ -117,7 +117,7 @@ def stale_seconds(kind):
     """How long past its lifetime a page is kept, for while the database is away
     (`stale_copy`): stale-if-error, but not for search pages, which any text makes (up to a
     budget a minute): a day of them would be a day's budget of pages."""
-    return 0 if kind == SEARCH else settings.CACHE_STALE_IF_ERROR
+    return 0 if kind == SEARCH else settings.PAGE_CACHE_STALE_IF_ERROR
 
 
 class StoredPage:
@@ -147,7 +147,7 @@ class StoredPage:
             (name, value) for name, value in response.items() if name.lower() not in FRESH_HEADERS
         ]
         self.content = response.content
-        self.encoded = compressed(self.content) if settings.PAGE_COMPRESSION else {}
+        self.encoded = compressed(self.content) if settings.PAGE_CACHE_COMPRESSION else {}
         self.etag = policy.strong_etag(self.content)
 
     def __getstate__(self):
@@ -272,7 +272,7 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(stored.modified)
         patch_cache_control(response, no_store=True)
         response["X-Accel-Expires"] = "0"
-        if settings.PAGE_COMPRESSION:
+        if settings.PAGE_CACHE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = "stale"
         response["Age"] = str(max(0, int(now - stored.built_at)))
@@ -304,7 +304,7 @@ class PageCacheMiddleware:
         decision = decision_of(response)
         publications = publications or schedule.publications(now)
         policy.apply(request, response, decision, modified, publications, now)
-        if settings.PAGE_COMPRESSION:
+        if settings.PAGE_CACHE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = decision.outcome
         if stored is not None and decision.lifetimes is not None:

@@ -43,10 +43,10 @@ def kept_seconds(kind):
 def lifetimes(kind, now, upcoming):
     """(max-age, s-maxage, proxy seconds) for a kind of page, never past the next scheduled
     publication (`upcoming`): a recap due at 9:00 is on every page from 9:00 without a purge."""
-    shared = conf.search_s_maxage() if kind == SEARCH else settings.CACHE_S_MAXAGE
+    shared = conf.search_s_maxage() if kind == SEARCH else settings.PAGE_CACHE_S_MAXAGE
     return tuple(
         schedule.until(seconds, upcoming, now)
-        for seconds in (settings.CACHE_MAX_AGE, shared, settings.CACHE_PROXY_SECONDS)
+        for seconds in (settings.PAGE_CACHE_MAX_AGE, shared, settings.PAGE_CACHE_PROXY_SECONDS)
     )
 
 
@@ -79,8 +79,8 @@ def apply(request, response, decision, modified, publications, now):
         public=True,
         max_age=max_age,
         s_maxage=s_maxage,
-        stale_while_revalidate=settings.CACHE_STALE_WHILE_REVALIDATE,
-        stale_if_error=settings.CACHE_STALE_IF_ERROR,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
     )
     # nginx's own lifetime (it reads and drops this header): short, as it cannot purge by tag;
     # it revalidates with If-None-Match and gets a 304 from the page cache.

@@ -12,8 +12,8 @@ def test_local_memory_keeps_pages_at_most_the_local_seconds(settings):
 
 
 def test_search_pages_are_kept_as_long_as_shared_caches_keep_them(settings):
-    settings.CACHE_S_MAXAGE = 3600
-    settings.CACHE_SEARCH_S_MAXAGE = 300
+    settings.PAGE_CACHE_S_MAXAGE = 3600
+    settings.PAGE_CACHE_SEARCH_S_MAXAGE = 300
     assert conf.search_s_maxage() == 300
 
 

@@ -40,7 +40,7 @@ def address(server):
 @pytest.fixture
 def use_purger(settings):
     def configure(backend, **options):
-        settings.CACHE_PURGER = {
+        settings.PAGE_CACHE_PURGER = {
             "BACKEND": f"pagecache.front_purgers.{backend}",
             "OPTIONS": options,
         }

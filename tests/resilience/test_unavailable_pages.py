@@ -72,7 +72,7 @@ def test_a_stored_page_is_served_stale_after_its_lifetime_and_after_a_purge(clie
 def test_a_stored_page_is_not_served_past_stale_if_error(client, series, settings):
     url = series["recap"].get_absolute_url()
     client.get(url)
-    later = time.time() + settings.PAGE_CACHE_SECONDS + settings.CACHE_STALE_IF_ERROR + 1
+    later = time.time() + settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR + 1
     with time_machine.travel(later), database_away():
         assert_branded_503(client.get(url))
 
@@ -82,7 +82,10 @@ def test_a_search_page_is_not_kept_past_its_lifetime(client, series, settings):
     assert client.get(url)["X-Page-Cache"] == "miss"
     with database_away():
         assert client.get(url)["X-Page-Cache"] == "hit"
-    with time_machine.travel(time.time() + settings.CACHE_SEARCH_S_MAXAGE + 1), database_away():
+    with (
+        time_machine.travel(time.time() + settings.PAGE_CACHE_SEARCH_S_MAXAGE + 1),
+        database_away(),
+    ):
         assert_branded_503(client.get(url))
 
 
