@@ -69,7 +69,7 @@ def stored_page_key(request, base, spec):
 
 def variant(request, spec):
     """The part of the reader's cookies that changes this page, as text ("" without any)."""
-    if not spec.get("reads_cookies", True) or not cookies.has_reader_cookies(request):
+    if not spec["reads_cookies"] or not cookies.has_reader_cookies(request):
         return ""
     from preferences.theme import chosen_theme
     from ratings import rated_cookie
