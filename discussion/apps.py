@@ -28,13 +28,16 @@ class DiscussionConfig(AppConfig):
     def ready(self):
         from django_comments_xtd.moderation import moderator
 
+        from pagecache import cookies
         from recaps.models import Recap
 
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import authorship, signals  # noqa: F401 - signals connects the receivers
         from .moderation import RecapModerator
 
         if Recap not in moderator._registry:
             moderator.register(Recap, RecapModerator)
+        # Sent to the posting URL only (its path): reader pages never see it.
+        cookies.declare(authorship.COOKIE_NAME, changes_reader_pages=False)
 
 
 # The comment libraries' models are edited under our app, their admin host (core.admin_site): in

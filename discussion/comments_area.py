@@ -4,7 +4,7 @@ comments and the form, or why comments are closed."""
 from django.conf import settings
 
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment
+from pagecache.fragments import cached_fragment
 
 from .forms import CommentForm
 from .moderation import closed_reason

@@ -35,15 +35,15 @@ def feed_recaps():
 
 def feed_tags(request, slug=None):
     """What a feed shows: its recaps and their shows (one query for their keys)."""
-    from pagecache import tags
+    from pagecache import tags as cache_tags
 
     recaps = feed_recaps()
     if slug is not None:
         recaps = recaps.filter(episode__show__slug=slug)
     rows = recaps.values_list("pk", "episode__show_id")[:FEED_LENGTH]
-    names = {tags.RECAPS}
+    names = {cache_tags.RECAPS}
     for recap, show in rows:
-        names.update((tags.recap(recap), tags.show(show)))
+        names.update((cache_tags.recap(recap), cache_tags.show(show)))
     return names
 
 

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from pagecache import front
+from pagecache import front_purgers
 from tests.servers import serving
 
 
@@ -40,16 +40,19 @@ def address(server):
 @pytest.fixture
 def use_purger(settings):
     def configure(backend, **options):
-        settings.CACHE_PURGER = {"BACKEND": f"pagecache.front.{backend}", "OPTIONS": options}
-        front.purger.cache_clear()
+        settings.PAGE_CACHE_PURGER = {
+            "BACKEND": f"pagecache.front_purgers.{backend}",
+            "OPTIONS": options,
+        }
+        front_purgers.purger.cache_clear()
 
     yield configure
-    front.purger.cache_clear()
+    front_purgers.purger.cache_clear()
 
 
 def test_varnish_gets_one_ban_matching_the_tags(fake_server, use_purger):
     use_purger("HttpPurger", servers=[address(fake_server)], method="BAN")
-    front.purger().purge({"recap:12", "show:3"})
+    front_purgers.purger().purge({"recap:12", "show:3"})
     [(method, path, headers, _)] = fake_server.received
     assert (method, path) == ("BAN", "/")
     pattern = headers["X-Purge-Tags"]
@@ -63,7 +66,7 @@ def test_varnish_gets_one_ban_matching_the_tags(fake_server, use_purger):
 def test_nginx_gets_a_purge_for_each_page_a_tag_names(fake_server, use_purger, series):
     use_purger("HttpPurger", servers=[address(fake_server)], method="PURGE")
     recap, show = series["recap"], series["show"]
-    front.purger().purge({f"recap:{recap.pk}", f"show:{show.pk}", "recaps", "comments:1"})
+    front_purgers.purger().purge({f"recap:{recap.pk}", f"show:{show.pk}", "recaps", "comments:1"})
     purged = {(method, path) for method, path, _, _ in fake_server.received}
     assert purged == {
         ("PURGE", recap.get_absolute_url()),
@@ -76,7 +79,7 @@ def test_a_cdn_api_gets_the_tags_in_batches_with_its_token(fake_server, use_purg
     use_purger(
         "ApiPurger", url=address(fake_server) + "/zones/z1/purge_cache", token="t0k", batch=2
     )
-    front.purger().purge({"a", "b", "c"})
+    front_purgers.purger().purge({"a", "b", "c"})
     bodies = [json.loads(body) for _, _, _, body in fake_server.received]
     assert [body["tags"] for body in bodies] == [["a", "b"], ["c"]]
     for method, path, headers, _ in fake_server.received:

@@ -1,5 +1,5 @@
 """Purging the caches in front of the app (a CDN, Varnish, nginx) by tag, through one
-configurable purger (`CACHE_PURGER`): none by default; `HttpPurger` sends BAN or PURGE requests
+configurable purger (`PAGE_CACHE_PURGER`): none by default; `HttpPurger` sends BAN or PURGE requests
 to Varnish or nginx; `ApiPurger` posts the tags to a CDN's purge API (Cloudflare's shape)."""
 
 import json
@@ -80,7 +80,7 @@ def paths_of(tags):
 
 @memoize
 def purger():
-    config = settings.CACHE_PURGER
+    config = settings.PAGE_CACHE_PURGER
     return import_string(config["BACKEND"])(**config.get("OPTIONS", {}))
 
 
