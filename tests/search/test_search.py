@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_bakery import baker
 
-from demo import factories
+from demo import bulk, factories
 from recaps.models import Recap
 from search import fts
 from search import query as search
@@ -285,7 +285,7 @@ def test_search_is_a_fixed_number_of_queries_on_200_recaps(
     the site settings row and the publication schedule that caching headers read: 7 on SQLite
     and PostgreSQL, whatever the size (the issue allows 10)."""
     author = django_user_model.objects.create_user(username="bulk", password="x")
-    factories.many_recaps(200, author)
+    bulk.many_recaps(200, author)
     show = baker.make("shows.Show", title="Piano Show", slug="piano-show")
     for index in range(30):
         person = baker.make("people.Person", name=f"Piano Player {index}", slug=f"player-{index}")
@@ -466,7 +466,7 @@ def test_a_word_in_every_recap_lists_the_best_of_the_latest_written_and_says_the
     (here 5 of 7)."""
     monkeypatch.setattr(search, "MAX_RESULTS", 5)
     author = django_user_model.objects.create_user(username="bulk", password="x")
-    made = factories.many_recaps(7, author)
+    made = bulk.many_recaps(7, author)
 
     response = results(client, "piano")
 
