@@ -8,7 +8,9 @@ from django.utils import timezone
 from model_bakery import baker
 
 from tests import images
-from tests.servers import PostgresCluster, RedisServer, SmtpSink, manage, site_environment
+from tests.postgres_cluster import PostgresCluster
+from tests.servers import RedisServer, manage, site_environment
+from tests.smtp_sink import SmtpSink
 
 
 @pytest.fixture(autouse=True)
@@ -107,7 +109,7 @@ def postgres_site_env(site_env, postgres_cluster, migrated_postgres):
 
 @pytest.fixture
 def smtp_sink():
-    """An SMTP server of the test's own that keeps what it accepts (tests.servers.SmtpSink)."""
+    """An SMTP server of the test's own that keeps what it accepts (tests.smtp_sink.SmtpSink)."""
     with SmtpSink() as sink:
         yield sink
 

@@ -1,7 +1,7 @@
 """Image files for upload tests, made with Pillow in memory."""
 
-from demo.factories import image_bytes
-from demo.factories import upload as upload
+from demo.images import image_bytes
+from demo.images import upload as upload
 
 
 def png_bytes(width=64, height=36, color=(200, 40, 90)):

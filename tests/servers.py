@@ -1,21 +1,19 @@
-"""Servers a test starts for itself, so that it may stop, kill or freeze them mid-test: Redis, a
-PostgreSQL cluster, gunicorn serving the project, any `manage.py` command as a process (a task
-worker), and an SMTP server that keeps what it is sent.
+"""Servers a test starts for itself, so that it may stop, kill or freeze them mid-test: Redis,
+gunicorn serving the project and any `manage.py` command as a process (a task worker); a
+PostgreSQL cluster (tests/postgres_cluster.py) and an SMTP server that keeps what it is sent
+(tests/smtp_sink.py) are beside them.
 
 Each listens on a free 127.0.0.1 port and keeps its data in a temporary directory of its own:
 nothing here ever stops the shared servers on 5432 and 6379. The fixtures that hand them to
 tests are in tests/conftest.py; `make test` installs the Debian packages they run
 (`make servers`)."""
 
-import asyncio
 import os
 import secrets
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -246,85 +244,6 @@ class ManageCommand(Process):
         return self.launch()
 
 
-class PostgresCluster:
-    """A PostgreSQL cluster of its own: `initdb` and `pg_ctl` run as the `postgres` user (the
-    server refuses root), trust authentication, the socket in its directory, durability off
-    (a test's data need not survive a power cut)."""
-
-    def __init__(self):
-        self.bin = Path(installed("/usr/lib/postgresql/*/bin/pg_ctl", "postgresql")).parent
-        self.directory = Path(tempfile.mkdtemp(prefix="episodic-postgres-"))
-        shutil.chown(self.directory, "postgres", "postgres")
-        self.data = self.directory / "data"
-        self.log = self.directory / "postgres.log"
-        self.port = free_port()
-        self.run("initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "-N")
-
-    def url(self, database="postgres"):
-        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
-
-    def run(self, program, *args):
-        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        command = [*as_postgres, str(self.bin / program), *map(str, args)]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        if done.returncode:
-            raise RuntimeError(f"{program} failed:\n{done.stdout}{done.stderr}\n{self.output()}")
-        return done.stdout
-
-    def output(self):
-        return self.log.read_text(errors="replace") if self.log.exists() else ""
-
-    @property
-    def running(self):
-        return (self.data / "postmaster.pid").exists()
-
-    def start(self, **settings):
-        """`settings`: server settings for this run (`max_connections=5`)."""
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        options += "".join(f" -c {name}={value}" for name, value in settings.items())
-        self.run("pg_ctl", "start", "-D", self.data, "-l", self.log, "-w", "-o", options)
-        return self
-
-    def stop(self, mode="fast"):
-        """`fast` ends every session at once, as a restart by an operator does; `immediate`
-        is a crash (recovery on the next start)."""
-        if self.running:
-            self.run("pg_ctl", "stop", "-D", self.data, "-m", mode, "-w")
-
-    def restart(self, **settings):
-        self.stop()
-        return self.start(**settings)
-
-    def postmaster(self):
-        return int((self.data / "postmaster.pid").read_text().split()[0])
-
-    def freeze(self):
-        """SIGSTOP to the postmaster: new connections are accepted by the kernel and then never
-        answered, as with a database host that hangs."""
-        os.kill(self.postmaster(), signal.SIGSTOP)
-
-    def thaw(self):
-        if self.running:
-            os.kill(self.postmaster(), signal.SIGCONT)
-
-    def create_database(self, name=None, template=None):
-        """A new database (named `name`, or at random; a copy of `template`); its URL."""
-        import psycopg
-
-        name = name or f"test_{secrets.token_hex(4)}"
-        copy = f' TEMPLATE "{template}"' if template else ""
-        with psycopg.connect(self.url(), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"{copy}')
-        return self.url(name)
-
-    def close(self):
-        self.stop("immediate")
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-
 def site_environment(directory, **extra):
     """The environment of the project run as a process of its own (gunicorn, a worker):
     config.settings, not the tests', with a database and media folder in `directory`."""
@@ -369,40 +288,3 @@ def query(database_url, sql, *params):
     with psycopg.connect(database_url, connect_timeout=5) as connection:
         cursor = connection.execute(sql, params)
         return cursor.fetchall() if cursor.description else []
-
-
-class SmtpSink:
-    """An SMTP server (aiosmtpd) on a free port that keeps the messages it accepts.
-    `hold_quit` makes it leave every QUIT unanswered once the message is accepted, like a slow
-    mail server: the sender is stuck after its message was delivered."""
-
-    def __init__(self):
-        from aiosmtpd.controller import Controller
-
-        self.messages = []
-        self.hold_quit = threading.Event()
-        self.quits_held = 0
-        self.port = free_port()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    def recipients(self):
-        return [recipient for rcpt_tos, _ in self.messages for recipient in rcpt_tos]
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted for delivery"
-
-    async def handle_QUIT(self, server, session, envelope):
-        if self.hold_quit.is_set():
-            self.quits_held += 1
-        while self.hold_quit.is_set():
-            await asyncio.sleep(0.05)
-        return "221 Bye"
-
-    def __enter__(self):
-        self.controller.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.hold_quit.clear()
-        self.controller.stop()

@@ -4,7 +4,7 @@ recaps with 10 stills and 10 tags each, 30 credits per show (see reader's budget
 import pytest
 from django.core.cache import cache
 
-from demo.factories import build_large_dataset
+from demo.bulk import build_large_dataset
 
 
 @pytest.fixture

@@ -1,14 +1,10 @@
-"""`manage.py bench_load`'s pieces on canned data: the phase of a request, the 5xx by phase and
-by cache history, publish-to-visible, the comment reconciliation, the table, reading a form out
-of a page, and the fault's timing. (Locust itself never runs in the suite: figures belong in a
-benchmark, not a timed test.)"""
+"""bench.load_report on canned records: the phase of a request, the 5xx by phase and by cache
+history, publish-to-visible, the comment reconciliation, the table. (Locust itself never runs in
+the suite: figures belong in a benchmark, not a timed test.)"""
 
-import time
 from datetime import UTC, datetime
 
 from bench import load_report as report
-from bench.html_forms import form_action, form_fields, replace
-from bench.management.commands.bench_load import TOKEN, Command
 
 FAULT = (100.0, 120.0)
 
@@ -247,72 +243,3 @@ def test_the_targets_of_a_redis_run_are_no_5xx_at_all_and_a_publish_seen_within_
     failed = report.targets("redis", summary([request(110, status=500), late]))
     assert [met for _, met, _ in failed] == [False, True, False, True]
     assert failed[2][2] == "worst 1.5 s, 1 never"
-
-
-COMMENT_PAGE = """
-<form action="/search/" method="get"><input name="q" value=""></form>
-<form action="/comments/post/" method="post" class="comment-form">
-  <input type="hidden" name="content_type" value="recaps.recap">
-  <input type="hidden" name="object_pk" value="7">
-  <input type="hidden" name="timestamp" value="1700000000">
-  <input type="hidden" name="security_hash" value="abc&amp;def">
-  <input type="text" name="name"><input type="email" name="email">
-  <textarea name="comment" rows="6">
-</textarea>
-  <input type="checkbox" name="followup">
-  <input type="checkbox" name="remember" checked>
-  <select name="section"><option value="a">A</option><option value="b" selected>B</option></select>
-  <input type="submit" name="post" value="Post">
-</form>
-<form id="logout-form" action="/admin/logout/"><input name="csrfmiddlewaretoken" value="z"></form>
-"""
-
-
-def test_a_form_is_read_as_a_browser_would_send_it():
-    fields = form_fields(COMMENT_PAGE, "/comments/post")
-    assert fields == [
-        ["content_type", "recaps.recap"],
-        ["object_pk", "7"],
-        ["timestamp", "1700000000"],
-        ["security_hash", "abc&def"],
-        ["name", ""],
-        ["email", ""],
-        ["comment", "\n"],
-        ["remember", "on"],
-        ["section", "b"],
-    ]
-    assert form_action(COMMENT_PAGE, "/comments/post") == "/comments/post/"
-    assert form_fields(COMMENT_PAGE, form_id="logout-form") == [["csrfmiddlewaretoken", "z"]]
-    assert form_fields(COMMENT_PAGE, form_id="recap_form") == []
-
-
-def test_filling_in_a_form_replaces_fields_and_adds_missing_ones():
-    filled = replace([["name", ""], ["object_pk", "7"]], name="Ann", comment="Hi")
-    assert filled == [("object_pk", "7"), ("name", "Ann"), ("comment", "Hi")]
-
-
-def test_the_token_of_each_comment_is_found_in_the_stored_text():
-    text = "That ending was a gut punch and the music carried it. Ref bl0123456789ab."
-    assert TOKEN.findall(text) == ["bl0123456789ab"]
-
-
-class FakeServer:
-    def __init__(self):
-        self.calls = []
-
-    def kill(self):
-        self.calls.append(("kill", time.time()))
-
-    def start(self):
-        self.calls.append(("start", time.time()))
-
-
-def test_the_fault_is_injected_at_its_moment_for_its_length_and_its_window_recorded():
-    redis = FakeServer()
-    window = {}
-    at = time.time() + 0.05
-    Command().inject("redis", redis, at, 0.2, window)
-    assert [name for name, _ in redis.calls] == ["kill", "start"]
-    assert window["start"] >= at
-    assert window["end"] - window["start"] >= 0.2
-    assert redis.calls[0][1] >= window["start"] and redis.calls[1][1] <= window["end"]

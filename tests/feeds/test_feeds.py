@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from model_bakery import baker
 
-from demo import factories
+from demo import bulk, factories
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -172,7 +172,7 @@ def test_feeds_hold_the_latest_30_recaps_in_a_fixed_number_of_queries(
     """Budget: site (cached after the first request), recaps with show and author, tags,
     hero stills, and the keys of the recaps and shows the feed names in its Cache-Tag; the same
     for 200 recaps with 10 stills and 10 tags each as for one."""
-    recaps = factories.many_recaps(200, author)
+    recaps = bulk.many_recaps(200, author)
     client.get("/feeds/rss/")  # warm the Site and file-size caches
 
     for url in ("/feeds/rss/", "/feeds/atom/", "/feeds/shows/bulk-show-0/rss/"):

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from model_bakery import baker
 
-from demo import factories
+from demo import bulk, factories
 from recaps.models import Recap
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -94,7 +94,7 @@ def test_sitemap_is_a_fixed_number_of_queries_and_then_cached(
     """Budget: site, then per section a count and a page (recaps, shows, people), two
     aggregates for the home and shows index lastmod, and the next scheduled publication (which
     bounds the cache); nothing at all once cached."""
-    factories.many_recaps(200, author, stills=1, tags=1)
+    bulk.many_recaps(200, author, stills=1, tags=1)
     baker.make("people.Person", _quantity=30, _fill_optional=["slug"])
 
     with django_assert_max_num_queries(10):

@@ -1,5 +1,5 @@
 """Followers by e-mail: mail goes to a real SMTP server of the test's own (aiosmtpd,
-tests.servers.SmtpSink) and the tests read the messages it accepted."""
+tests.smtp_sink.SmtpSink) and the tests read the messages it accepted."""
 
 import email
 import email.policy

@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from demo.factories import build_large_dataset, make_episode, make_recap
+from demo.bulk import build_large_dataset
+from demo.factories import make_episode, make_recap
 from ratings.models import EpisodeVote
 from ratings.views import VOTES_PER_MINUTE
 from tests.reader.test_query_budgets import BUDGET

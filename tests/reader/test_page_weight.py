@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from core.staticfiles import served
-from demo.factories import build_large_dataset
+from demo.bulk import build_large_dataset
 
 LIMIT = 44_000
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from demo.factories import build_large_dataset
+from demo.bulk import build_large_dataset
 
 # Ten for the page itself, one for the publication schedule (the last and the next publish
 # time) that caching headers read on a cold cache: it is kept until a publication changes.

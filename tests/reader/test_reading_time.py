@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo import art
-from demo import factories as feed_factories
 from demo.articles import RECAPS
+from demo.bulk import build_large_dataset, many_recaps
 from demo.data import html
-from demo.factories import build_large_dataset, make_episode, make_recap, make_show
+from demo.factories import make_episode, make_recap, make_show
 from recaps.models import Recap
 from recaps.reading import count_words
 
@@ -91,7 +91,7 @@ def test_the_reader_test_dataset_is_counted():
 
 def test_the_feed_test_dataset_is_counted(django_user_model):
     author = django_user_model.objects.create(username="bulk")
-    [recap] = feed_factories.many_recaps(1, author, shows=1, stills=1, tags=1)
+    [recap] = many_recaps(1, author, shows=1, stills=1, tags=1)
     recap = Recap.objects.get(pk=recap.pk)
     assert recap.word_count == recap.count_words() == 14
 

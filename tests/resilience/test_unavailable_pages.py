@@ -1,5 +1,5 @@
 """In process, with the database made to fail: what each kind of request answers (the fault
-tests with a real PostgreSQL stopped mid-test are in test_database_outage.py)."""
+tests with a real PostgreSQL stopped mid-test are in database_outage/)."""
 
 import logging
 import time
@@ -158,7 +158,7 @@ def test_a_password_sent_while_the_database_is_away_is_never_written_back(client
 
 
 def test_the_outage_is_logged_once_per_interval_not_per_request(client, series, caplog):
-    """Its end is logged when a connection is made again (test_database_outage.py, with a
+    """Its end is logged when a connection is made again (database_outage/, with a
     server of its own: the tests' in-memory SQLite never connects again)."""
     with caplog.at_level(logging.INFO), database_away():
         for _ in range(5):

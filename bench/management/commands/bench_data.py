@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from demo import factories
+from demo import bulk, factories, images, recipes
 from recaps.models import Still
 from shows.models import Platform, Show
 
@@ -41,11 +41,11 @@ class Command(BaseCommand):
         show_count = max(1, recaps // EPISODES_PER_SHOW)
         author = factories.make_user("bench-writer", first_name="Bench", last_name="Writer")
         platform, _ = Platform.objects.get_or_create(name="Benchflix", slug="benchflix")
-        image_name = factories.stored_image(
-            "bench/still.jpg", factories.image_bytes("JPEG", *STILL_SIZE, (40, 60, 120))
+        image_name = images.stored_image(
+            "bench/still.jpg", images.image_bytes("JPEG", *STILL_SIZE, (40, 60, 120))
         )
 
-        shows = factories.bulk_shows(
+        shows = bulk.bulk_shows(
             (
                 {
                     "title": f"Bench Show {n}",
@@ -60,18 +60,16 @@ class Command(BaseCommand):
             ),
             platform,
         )
-        episodes = factories.bulk_episodes(shows, EPISODES_PER_SHOW)
-        people = factories.bulk_make(
-            factories.person_recipe,
+        episodes = bulk.bulk_episodes(shows, EPISODES_PER_SHOW)
+        people = bulk.bulk_make(
+            recipes.person_recipe,
             ({"name": f"Bench Actor {n}", "slug": f"bench-actor-{n}"} for n in range(600)),
         )
-        factories.bulk_casts(
-            shows, CREDITS_PER_SHOW, lambda i, k: people[(i * 7 + k) % len(people)]
-        )
+        bulk.bulk_casts(shows, CREDITS_PER_SHOW, lambda i, k: people[(i * 7 + k) % len(people)])
         now = timezone.now()
         paragraph = "<p>" + " ".join(["Su-ho and Hyeon-seo argue about the song."] * 12) + "</p>"
-        recap_rows = factories.bulk_make(
-            factories.recap_recipe,
+        recap_rows = bulk.bulk_make(
+            recipes.recap_recipe,
             (
                 {
                     "episode": episode,
@@ -89,7 +87,7 @@ class Command(BaseCommand):
                 for n, episode in enumerate(episodes[:recaps])
             ),
         )
-        factories.bulk_stills(
+        bulk.bulk_stills(
             recap_rows,
             STILLS_PER_RECAP,
             image_name,
@@ -99,11 +97,11 @@ class Command(BaseCommand):
                 "section": Still.Section.RECAP,
             },
         )
-        tags = factories.bulk_make(
-            factories.tag_recipe,
+        tags = bulk.bulk_make(
+            recipes.tag_recipe,
             ({"name": f"bench-tag-{n}", "slug": f"bench-tag-{n}"} for n in range(50)),
         )
-        factories.bulk_tags(recap_rows, tags, TAGS_PER_RECAP)
+        bulk.bulk_tags(recap_rows, tags, TAGS_PER_RECAP)
         # Fresh planner statistics, as autovacuum gives a PostgreSQL database. SQLite keeps none
         # until ANALYZE runs, and without them it reads a page of recaps by key through the
         # publication index instead (every published recap, at 20,000 of them 2 ms a query).

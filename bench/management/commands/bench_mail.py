@@ -21,7 +21,7 @@ import dj_database_url
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from bench.management.commands.bench import WRK, parse_wrk
+from bench.wrk import WRK, parse_wrk
 from deploy import nginx
 
 WORKDIR = Path(settings.BASE_DIR) / "bench-data" / "mail"

@@ -1,13 +1,12 @@
-"""demo.factories: the recap recipes mean what `published()` means, sequences keep unique
-fields unique, and the bulk builders save what the recipes and rows say."""
+"""demo.bulk: the bulk builders save what the recipes and rows say, and the bench's dataset
+(`manage.py bench_data`, built with them) has what a recap page shows."""
 
 from io import StringIO
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from demo import factories
+from demo import bulk, factories, recipes
 from people.models import Credit
 from recaps.models import Recap, Still
 from shows.models import Show
@@ -15,26 +14,9 @@ from shows.models import Show
 pytestmark = pytest.mark.django_db
 
 
-def test_only_the_published_recipe_makes_a_recap_readers_see():
-    published = factories.recap_recipe.make()
-    factories.draft_recipe.make()
-    factories.scheduled_recipe.make()
-
-    assert list(Recap.objects.published()) == [published]
-    assert Recap.objects.count() == 3
-
-
-def test_recipes_draw_unique_slugs():
-    shows = factories.show_recipe.make(_quantity=3)
-    recaps = [factories.make_recap(factories.make_episode(show, 1)) for show in shows]
-
-    assert len({show.slug for show in shows}) == 3
-    assert len({recap.slug for recap in recaps}) == 3
-
-
 def test_bulk_make_saves_the_recipe_values_under_each_row():
-    shows = factories.bulk_make(
-        factories.show_recipe,
+    shows = bulk.bulk_make(
+        recipes.show_recipe,
         ({"title": f"Bulk {n}", "slug": f"bulk-{n}"} for n in range(3)),
     )
 
@@ -49,7 +31,7 @@ def test_bulk_casts_bill_the_first_two_as_leads():
     show = factories.make_show()
     people = [factories.make_person(f"Actor {n}") for n in range(3)]
 
-    factories.bulk_casts([show], 3, lambda s, k: people[k])
+    bulk.bulk_casts([show], 3, lambda s, k: people[k])
 
     credits = list(show.credits.order_by("billing_order").values_list("person__name", "role"))
     assert credits == [
@@ -61,21 +43,11 @@ def test_bulk_casts_bill_the_first_two_as_leads():
 
 def test_bulk_stills_make_the_first_still_of_each_recap_the_hero():
     recaps = [factories.make_recap(factories.make_episode(factories.make_show(), 1))]
-    factories.bulk_stills(recaps, 3, "stills/shared.jpg", (1600, 900), lambda recap, k: {})
+    bulk.bulk_stills(recaps, 3, "stills/shared.jpg", (1600, 900), lambda recap, k: {})
 
     heroes = Still.objects.filter(is_hero=True).values_list("recap", "order")
     assert list(heroes) == [(recaps[0].pk, 0)]
     assert Still.objects.filter(image="stills/shared.jpg").count() == 3
-
-
-def test_a_stored_image_is_written_once(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-    first = factories.stored_image("bulk/once.png", factories.image_bytes())
-    second = factories.stored_image("bulk/once.png", factories.image_bytes())
-
-    assert first == second == "bulk/once.png"
-    assert default_storage.listdir("bulk") == ([], ["once.png"])
 
 
 def test_the_bench_dataset_has_a_cast_stills_and_tags_per_recap(settings, tmp_path):
