@@ -1,4 +1,4 @@
-"""Admin logins that lock out, with django-axes (settings in config/settings.py).
+"""Admin logins that lock out, with django-axes (settings in config/settings/security.py).
 
 Axes keeps a row of failures per user name and address (`PairHandler`) with the failure count
 and the time of the last failure. `cool_off` makes its cool-off time the failure window (15

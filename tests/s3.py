@@ -1,5 +1,5 @@
 """S3 for tests: moto's server as a process of the test's own (tests.servers), and the settings
-config/settings.py builds from DJANGO_S3_BUCKET, _ENDPOINT_URL and _CUSTOM_DOMAIN pointing at
+config/settings/base.py builds from DJANGO_S3_BUCKET, _ENDPOINT_URL and _CUSTOM_DOMAIN pointing at
 it. A process, not moto's in-process server: a test stops or freezes it as S3 fails, and it
 shares no memory or threads with the Django under test."""
 

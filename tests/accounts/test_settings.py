@@ -14,7 +14,7 @@ from .conftest import post_password
 
 
 def required_with(**env):
-    """TWO_FACTOR_REQUIRED as config/settings.py reads it from `env` alone."""
+    """TWO_FACTOR_REQUIRED as config/settings/security.py reads it from `env` alone."""
     result = subprocess.run(
         [sys.executable, "-c", "import config.settings as s; print(s.TWO_FACTOR_REQUIRED)"],
         cwd=ROOT,
