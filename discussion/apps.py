@@ -37,7 +37,7 @@ class DiscussionConfig(AppConfig):
         if Recap not in moderator._registry:
             moderator.register(Recap, RecapModerator)
         # Sent to the posting URL only (its path): reader pages never see it.
-        cookies.declare(authorship.COOKIE_NAME, changes_reader_pages=False)
+        cookies.declare(authorship.COOKIE_NAME)
 
 
 # The comment libraries' models are edited under our app, their admin host (core.admin_site): in

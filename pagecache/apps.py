@@ -8,7 +8,6 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from core.cache import after_outage
 
-        from . import invalidation, tags
+        from . import tags
 
-        invalidation.connect()
         after_outage(tags.after_outage)

@@ -7,16 +7,18 @@ never sent to reader pages (its path is elsewhere) is declared too, saying so: a
 that every cookie the apps set is declared, so a renamed cookie cannot make a marked reader's
 page everyone's."""
 
-_changes_reader_pages = set()
+_variants = {}  # {cookie: what of it changes a page}, in the order the apps declared them
 _declared = set()
 
 
-def declare(name, *, changes_reader_pages=True):
-    """`name` is a cookie an app sets; `changes_reader_pages=False` for one that reader pages
-    never receive."""
+def declare(name, variant=None):
+    """`name` is a cookie an app sets. `variant(request, spec)` gives, as text, what of it changes
+    a page that `spec` describes ("shows" and "episodes" it names: a reader's marks and votes
+    matter only for those): the cookie makes reader pages the reader's own. Without `variant`,
+    reader pages never receive the cookie (its path is elsewhere)."""
     _declared.add(name)
-    if changes_reader_pages:
-        _changes_reader_pages.add(name)
+    if variant is not None:
+        _variants[name] = variant
 
 
 def declared():
@@ -25,8 +27,13 @@ def declared():
 
 def reader_cookies():
     """The cookies that make a reader page the reader's own."""
-    return frozenset(_changes_reader_pages)
+    return frozenset(_variants)
 
 
 def has_reader_cookies(request):
-    return not _changes_reader_pages.isdisjoint(request.COOKIES)
+    return not _variants.keys().isdisjoint(request.COOKIES)
+
+
+def variant(request, spec):
+    """What the reader's cookies change in the page `spec` describes, as text ("" for none)."""
+    return "|".join(part(request, spec) for part in _variants.values())

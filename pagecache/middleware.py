@@ -71,18 +71,7 @@ def variant(request, spec):
     """The part of the reader's cookies that changes this page, as text ("" without any)."""
     if not spec["reads_cookies"] or not cookies.has_reader_cookies(request):
         return ""
-    from preferences.theme import chosen_theme
-    from ratings import rated_cookie
-    from spoilers import marks
-
-    watched = marks.for_request(request)
-    rated = rated_cookie.read(request) if spec["episodes"] else {}
-    parts = [
-        chosen_theme(request) or "",
-        ";".join(f"{pk}:{watched.get(pk)}" for pk in spec["shows"] if watched.get(pk)),
-        ";".join(f"{pk}:{rated.get(pk)}" for pk in spec["episodes"] if rated.get(pk)),
-    ]
-    return "|".join(parts)
+    return cookies.variant(request, spec)
 
 
 def accepted_encoding(request):

@@ -11,4 +11,4 @@ class PreferencesConfig(AppConfig):
         from . import theme
 
         # Every page is rendered in the chosen theme: the reader's own.
-        cookies.declare(theme.COOKIE_NAME)
+        cookies.declare(theme.COOKIE_NAME, lambda request, spec: theme.chosen_theme(request) or "")

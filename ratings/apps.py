@@ -15,4 +15,4 @@ class RatingsConfig(AppConfig):
         from . import rated_cookie
 
         # A recap page says "You rated this episode 8" from it: the reader's own.
-        cookies.declare(rated_cookie.COOKIE_NAME)
+        cookies.declare(rated_cookie.COOKIE_NAME, rated_cookie.page_variant)

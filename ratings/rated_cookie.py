@@ -58,3 +58,11 @@ def remember(request, response, rated, episode_pk, score):
         httponly=True,
         samesite="Lax",
     )
+
+
+def page_variant(request, spec):
+    """The reader's scores for the episodes a page names (pagecache.cookies), as text."""
+    if not spec["episodes"]:
+        return ""
+    rated = read(request)
+    return ";".join(f"{pk}:{rated[pk]}" for pk in spec["episodes"] if rated.get(pk))

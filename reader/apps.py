@@ -7,3 +7,9 @@ class ReaderConfig(AppConfig):
 
     name = "reader"
     verbose_name = "Reader pages"
+
+    def ready(self):
+        from . import invalidation
+
+        # Every save or delete that changes a reader page purges the tags of what it changed.
+        invalidation.connect()

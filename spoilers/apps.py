@@ -11,4 +11,4 @@ class SpoilersConfig(AppConfig):
         from . import marks
 
         # A page asked for with marks hides what comes after them: the reader's own.
-        cookies.declare(marks.COOKIE)
+        cookies.declare(marks.COOKIE, marks.page_variant)

@@ -89,3 +89,9 @@ def save(response, request, marks):
         httponly=True,
         samesite="Lax",
     )
+
+
+def page_variant(request, spec):
+    """The reader's marks on the shows a page names (pagecache.cookies), as text."""
+    watched = for_request(request)
+    return ";".join(f"{pk}:{watched.get(pk)}" for pk in spec["shows"] if watched.get(pk))

@@ -192,7 +192,7 @@ class RecapDetailView(CacheTaggedMixin, DetailView):
                     cache_tags.ratings(episode.pk),
                     cache_tags.RECAPS,
                     # Its show's tag also stands for the cast in the facts box and Also
-                    # Read's recaps of shows sharing cast (see pagecache.invalidation).
+                    # Read's recaps of shows sharing cast (see reader.invalidation).
                     *(cache_tags.show(pk) for pk in linked_shows),
                     *(cache_tags.tag(tag["pk"]) for tag in tags),
                 }

@@ -5,12 +5,13 @@ these signals; the code that makes them calls `invalidate` itself."""
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from . import front_purgers, tags
-from .purge import invalidate
+from pagecache import front_purgers
+from pagecache import tags as cache_tags
+from pagecache.purge import invalidate
 
 
 def recap_tags(recap):
-    return {tags.recap(recap.pk), tags.show(recap.episode.show_id)}
+    return {cache_tags.recap(recap.pk), cache_tags.show(recap.episode.show_id)}
 
 
 def publication_and_text(recap):
@@ -37,64 +38,64 @@ def recap_saved(sender, instance, raw=False, created=False, **kwargs):
     after = publication_and_text(instance)
     if created or before is None or before[:2] != after[:2]:
         # Which recaps are published, or when, changed: every list and neighbour link may too.
-        names.add(tags.RECAPS)
+        names.add(cache_tags.RECAPS)
     if created or before is None or before[2] != after[2]:
-        names.add(tags.TEXTS)
+        names.add(cache_tags.TEXTS)
     invalidate(names)
 
 
 def recap_deleted(sender, instance, **kwargs):
-    invalidate({*recap_tags(instance), tags.RECAPS, tags.comments(instance.pk)})
+    invalidate({*recap_tags(instance), cache_tags.RECAPS, cache_tags.comments(instance.pk)})
 
 
 def still_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.recap(instance.recap_id)})
+        invalidate({cache_tags.recap(instance.recap_id)})
 
 
 def tagged_recap_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.recap(instance.content_object_id), tags.tag(instance.tag_id)})
+        invalidate({cache_tags.recap(instance.content_object_id), cache_tags.tag(instance.tag_id)})
 
 
 def also_read_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if not action.startswith("post_"):
         return
     if reverse:
-        invalidate({tags.recap(pk) for pk in pk_set or ()} | {tags.recap(instance.pk)})
+        invalidate({cache_tags.recap(pk) for pk in pk_set or ()} | {cache_tags.recap(instance.pk)})
     else:
-        invalidate({tags.recap(instance.pk)})
+        invalidate({cache_tags.recap(instance.pk)})
 
 
 def tag_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.tag(instance.pk)})
+        invalidate({cache_tags.tag(instance.pk)})
 
 
 def show_changed(sender, instance, raw=False, **kwargs):
     """A show's title also stands in its cast's filmographies and "last seen in" lines."""
     if not raw:
         cast = instance.credits.values_list("person_id", flat=True) if instance.pk else []
-        invalidate({tags.show(instance.pk), tags.SHOWS, *cast_pages(cast)})
+        invalidate({cache_tags.show(instance.pk), cache_tags.SHOWS, *cast_pages(cast)})
 
 
 def episode_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.show(instance.show_id)})
+        invalidate({cache_tags.show(instance.show_id)})
 
 
 def platform_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.show(pk) for pk in instance.shows.values_list("pk", flat=True)})
+        invalidate({cache_tags.show(pk) for pk in instance.shows.values_list("pk", flat=True)})
 
 
 def show_platforms_changed(sender, instance, action, pk_set, reverse, model, **kwargs):
     if not action.startswith("post_"):
         return
     if reverse:
-        invalidate({tags.show(pk) for pk in pk_set or ()})
+        invalidate({cache_tags.show(pk) for pk in pk_set or ()})
     else:
-        invalidate({tags.show(instance.pk)})
+        invalidate({cache_tags.show(instance.pk)})
 
 
 def person_changed(sender, instance, raw=False, **kwargs):
@@ -104,7 +105,7 @@ def person_changed(sender, instance, raw=False, **kwargs):
 
 def credit_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.show(instance.show_id), *cast_pages([instance.person_id])})
+        invalidate({cache_tags.show(instance.show_id), *cast_pages([instance.person_id])})
 
 
 def cast_pages(person_pks):
@@ -115,8 +116,8 @@ def cast_pages(person_pks):
 
     shows = Credit.objects.filter(person_id__in=list(person_pks)).values_list("show_id", flat=True)
     return {
-        *(tags.person(pk) for pk in person_pks),
-        *(tags.show(pk) for pk in shows.distinct()),
+        *(cache_tags.person(pk) for pk in person_pks),
+        *(cache_tags.show(pk) for pk in shows.distinct()),
     }
 
 
@@ -124,12 +125,12 @@ def settings_changed(sender, instance, raw=False, **kwargs):
     """Site settings show on every page; comment settings open or close the form on every
     recap page."""
     if not raw:
-        invalidate({tags.SITE})
+        invalidate({cache_tags.SITE})
 
 
 def comment_changed(sender, instance, raw=False, **kwargs):
     if not raw and str(instance.object_pk).isdigit():
-        invalidate({tags.comments(int(instance.object_pk))})
+        invalidate({cache_tags.comments(int(instance.object_pk))})
 
 
 def moderation_changed(sender, instance, raw=False, **kwargs):
@@ -139,15 +140,15 @@ def moderation_changed(sender, instance, raw=False, **kwargs):
 
 def discussion_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        invalidate({tags.comments(instance.recap_id)})
+        invalidate({cache_tags.comments(instance.recap_id)})
 
 
 def vote_changed(sender, instance, raw=False, **kwargs):
     """Readers' ratings refresh their pages at most once a minute, not on every vote."""
     if raw:
         return
-    names = {tags.ratings(instance.episode_id)}
-    due = tags.purge_within(names, RATINGS_LAG_SECONDS)
+    names = {cache_tags.ratings(instance.episode_id)}
+    due = cache_tags.purge_within(names, RATINGS_LAG_SECONDS)
     if due:
         transaction.on_commit(lambda: front_purgers.purge_later(due, delay=RATINGS_LAG_SECONDS))
 
