@@ -386,7 +386,7 @@ EMBED_PLAYER_ORIGINS = sorted(
 RECAP_PREVIEW_MAX_AGE = int(os.environ.get("EPISODIC_PREVIEW_MAX_AGE", 48 * 60 * 60))
 
 IMAGEKIT_CACHEFILE_DIR = "renditions"
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.OneDecode"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.QueuedOnSave"
 
 # Mail: the console in development (`make run` prints every message), SMTP from the
 # environment in production or whenever DJANGO_SMTP_HOST is set. DJANGO_EMAIL_BACKEND names
