@@ -3,7 +3,7 @@ source image is saved (`QueuedOnSave`, the cache-file strategy in settings), nev
 editor's request nor on a reader's.
 
 Models declare renditions as `webp_<width>` / `jpeg_<width>` attributes made by `rendition()`;
-`picture()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches
+`picture_sources()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches
 no file. The specs and the files' names are imagekit's; `generate_all()` makes the files."""
 
 import io
@@ -266,7 +266,7 @@ _pictures = {}
 MAX_REMEMBERED_PICTURES = 50_000
 
 
-def picture(instance, field_name, widths, size=None, ratio=None):
+def picture_sources(instance, field_name, widths, size=None, ratio=None):
     """URLs and intrinsic size of an image's renditions, or None when it has no image.
 
     `size` is the source's (width, height) for scaled renditions; `ratio` is height/width for

@@ -12,7 +12,7 @@ from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem, TaggedItemBase
 
-from core.renditions import picture, rendition
+from core.renditions import picture_sources, rendition
 from core.richtext import RichTextField, text_without_spoilers
 from core.stored_images import StoredImageField
 from shows.models import Episode
@@ -405,8 +405,8 @@ class Still(models.Model):
         return self.caption or self.alt_text
 
     @cached_property
-    def picture(self):
-        return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
+    def image_picture(self):
+        return picture_sources(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
 
 
 class TaggedRecap(TaggedItemBase):
