@@ -96,7 +96,7 @@ bench-import: install
 		--posts $(BENCH_IMPORT_POSTS) --comments-per-post 5 --uploads $(BENCH_IMPORT_DIR)/uploads
 	$(DEV) DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py migrate --noinput -v 0
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-		DATABASE_URL=$(BENCH_IMPORT_DB) DJANGO_MEDIA_ROOT=$(CURDIR)/$(BENCH_IMPORT_DIR)/media \
+		DATABASE_URL=$(BENCH_IMPORT_DB) EPISODIC_MEDIA_ROOT=$(CURDIR)/$(BENCH_IMPORT_DIR)/media \
 		$(PY) manage.py import_wordpress $(BENCH_IMPORT_DIR)/export.xml \
 		--uploads $(BENCH_IMPORT_DIR)/uploads
 

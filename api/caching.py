@@ -3,7 +3,7 @@ a list of recaps, and a recap's whole payload kept as a fragment, as the recap p
 article."""
 
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment, kept_fragment
+from pagecache.fragments import cached_fragment, kept_fragment
 
 from . import queries, representations
 

@@ -38,7 +38,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # Django's admin with our site: third-party models in our sections (core.admin_site).
+    # Django's admin with our site: third-party models under our apps that host them
+    # (core.admin_site).
     "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -228,48 +229,52 @@ else:
 # them a minute (nothing can purge a browser); CDNs an hour, as every change purges the tags it
 # touches; nginx, which cannot purge by tag, 10 seconds and then revalidates (a 304 from the
 # page cache). Search results change with every recap, so shared caches keep them 5 minutes.
-# No lifetime runs past the next scheduled publication.
-CACHE_MAX_AGE = int(os.environ.get("EPISODIC_CACHE_MAX_AGE", "60"))
-CACHE_S_MAXAGE = int(os.environ.get("EPISODIC_CACHE_S_MAXAGE", "3600"))
-CACHE_SEARCH_S_MAXAGE = int(os.environ.get("EPISODIC_CACHE_SEARCH_S_MAXAGE", "300"))
+# No lifetime runs past the next scheduled publication. Each PAGE_CACHE_X here reads
+# EPISODIC_PAGE_CACHE_X.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("EPISODIC_PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("EPISODIC_PAGE_CACHE_S_MAXAGE", "3600"))
+PAGE_CACHE_SEARCH_S_MAXAGE = int(os.environ.get("EPISODIC_PAGE_CACHE_SEARCH_S_MAXAGE", "300"))
 # nginx cannot purge by tag, so what it keeps is old for this long after a publication: one
 # second keeps "published" meaning "on the home page" (make bench-load) while nginx still
 # answers a spike's thousands of requests a second from one revalidation (a 304) per page.
-CACHE_PROXY_SECONDS = int(os.environ.get("EPISODIC_CACHE_PROXY_SECONDS", "1"))
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_PROXY_SECONDS", "1"))
 # Serve a copy a minute old while fetching a new one; a day old while the app is down.
-CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("EPISODIC_CACHE_STALE_WHILE_REVALIDATE", "60"))
-CACHE_STALE_IF_ERROR = int(os.environ.get("EPISODIC_CACHE_STALE_IF_ERROR", "86400"))
-# The built-in page cache: on unless EPISODIC_PAGE_CACHE=0. With Redis every worker shares it
-# and purges reach them all; local memory is per process, so there it keeps pages 10 seconds.
-PAGE_CACHE_ENABLED = env_bool("EPISODIC_PAGE_CACHE", True)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("EPISODIC_PAGE_CACHE_STALE_WHILE_REVALIDATE", "60")
+)
+PAGE_CACHE_STALE_IF_ERROR = int(os.environ.get("EPISODIC_PAGE_CACHE_STALE_IF_ERROR", "86400"))
+# The built-in page cache: on unless EPISODIC_PAGE_CACHE_ENABLED=0. With Redis every worker
+# shares it and purges reach them all; local memory is per process, so there it keeps pages
+# 10 seconds.
+PAGE_CACHE_ENABLED = env_bool("EPISODIC_PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_LOCAL_SECONDS = int(os.environ.get("EPISODIC_PAGE_CACHE_LOCAL_SECONDS", "10"))
 # Any text can be searched for: at most this many search pages are stored a minute (0: no bound).
 PAGE_CACHE_SEARCH_PAGES_PER_MINUTE = int(
     os.environ.get("EPISODIC_PAGE_CACHE_SEARCH_PAGES_PER_MINUTE", "60")
 )
-PAGE_CACHE_RELEASE = os.environ.get("EPISODIC_RELEASE", "")
-PAGE_COMPRESSION = env_bool("EPISODIC_PAGE_COMPRESSION", True)
+PAGE_CACHE_RELEASE = os.environ.get("EPISODIC_PAGE_CACHE_RELEASE", "")
+PAGE_CACHE_COMPRESSION = env_bool("EPISODIC_PAGE_CACHE_COMPRESSION", True)
 # What the page cache (below the apps) reads from the apps above it: when recaps go live, and
 # which reader pages a cache tag names.
 PAGE_CACHE_PUBLICATIONS = "recaps.publications.publication_times"
 PAGE_CACHE_PATHS = "reader.cache_paths.paths_of"
 # What purges the caches in front of the app: nothing by default.
-CACHE_PURGER = {"BACKEND": "pagecache.front.NoPurger"}
-if os.environ.get("EPISODIC_PURGE_SERVERS"):
-    CACHE_PURGER = {
-        "BACKEND": "pagecache.front.HttpPurger",
+PAGE_CACHE_PURGER = {"BACKEND": "pagecache.front_purgers.NoPurger"}
+if os.environ.get("EPISODIC_PAGE_CACHE_PURGE_SERVERS"):
+    PAGE_CACHE_PURGER = {
+        "BACKEND": "pagecache.front_purgers.HttpPurger",
         "OPTIONS": {
-            "servers": env_list("EPISODIC_PURGE_SERVERS", []),
-            "method": os.environ.get("EPISODIC_PURGE_METHOD", "BAN"),
+            "servers": env_list("EPISODIC_PAGE_CACHE_PURGE_SERVERS", []),
+            "method": os.environ.get("EPISODIC_PAGE_CACHE_PURGE_METHOD", "BAN"),
         },
     }
-elif os.environ.get("EPISODIC_PURGE_API_URL"):
-    CACHE_PURGER = {
-        "BACKEND": "pagecache.front.ApiPurger",
+elif os.environ.get("EPISODIC_PAGE_CACHE_PURGE_API_URL"):
+    PAGE_CACHE_PURGER = {
+        "BACKEND": "pagecache.front_purgers.ApiPurger",
         "OPTIONS": {
-            "url": os.environ["EPISODIC_PURGE_API_URL"],
-            "token": os.environ.get("EPISODIC_PURGE_API_TOKEN", ""),
+            "url": os.environ["EPISODIC_PAGE_CACHE_PURGE_API_URL"],
+            "token": os.environ.get("EPISODIC_PAGE_CACHE_PURGE_API_TOKEN", ""),
         },
     }
 
@@ -306,7 +311,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("EPISODIC_MEDIA_ROOT", BASE_DIR / "media"))
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("DJANGO_S3_BUCKET", "")
 if AWS_STORAGE_BUCKET_NAME:

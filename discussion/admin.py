@@ -17,7 +17,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import BlackListedDomain, XtdComment
 
 from core.admin import BaseAdmin, SingletonAdmin
-from pagecache import tags
+from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
 from recaps.models import Recap
 from shows.models import Show
@@ -41,7 +41,7 @@ def set_status(comments, status):
         Moderation.objects.filter(comment__in=pks).update(status=status, decided_at=timezone.now())
         XtdComment.norel_objects.filter(pk__in=pks).update(**Moderation.FLAGS[status])
         # update() sends no signals: the recaps' pages are purged here.
-        invalidate({tags.comments(int(recap)) for _, recap in moving if recap.isdigit()})
+        invalidate({cache_tags.comments(int(recap)) for _, recap in moving if recap.isdigit()})
         if status == Moderation.Status.APPROVED:
             for pk in pks:
                 transaction.on_commit(lambda pk=pk: notify_followers.enqueue(pk))

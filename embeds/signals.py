@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from pagecache import tags
+from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
 from recaps.models import Recap
 
@@ -32,7 +32,7 @@ def store_recap_embeds(sender, instance, raw=False, update_fields=None, **kwargs
     stored = store_embeds(*(getattr(instance, field) for field in loaded))
     changed = [url for url, embed in stored.items() if embed.changed]
     if changed:
-        invalidate({tags.recap(pk) for pk in recaps_showing(changed) if pk != instance.pk})
+        invalidate({cache_tags.recap(pk) for pk in recaps_showing(changed) if pk != instance.pk})
 
 
 def recaps_showing(urls):

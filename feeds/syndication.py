@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.text import Truncator
 
 from core.media_faults import attempt
-from core.richtext import text_without_spoilers
+from core.richtext import text_without_spoiler_passages
 from recaps.models import Recap, Still
 from shows.models import Show
 
@@ -35,15 +35,15 @@ def feed_recaps():
 
 def feed_tags(request, slug=None):
     """What a feed shows: its recaps and their shows (one query for their keys)."""
-    from pagecache import tags
+    from pagecache import tags as cache_tags
 
     recaps = feed_recaps()
     if slug is not None:
         recaps = recaps.filter(episode__show__slug=slug)
     rows = recaps.values_list("pk", "episode__show_id")[:FEED_LENGTH]
-    names = {tags.RECAPS}
+    names = {cache_tags.RECAPS}
     for recap, show in rows:
-        names.update((tags.recap(recap), tags.show(show)))
+        names.update((cache_tags.recap(recap), cache_tags.show(show)))
     return names
 
 
@@ -81,7 +81,7 @@ class LatestRecapsFeed(Feed):
     def item_description(self, item):
         if item.meta_description:
             return item.meta_description
-        text = text_without_spoilers(item.intro or item.body)
+        text = text_without_spoiler_passages(item.intro or item.body)
         return Truncator(" ".join(text.split())).words(DESCRIPTION_WORDS)
 
     def item_pubdate(self, item):

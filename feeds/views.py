@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from pagecache import tags
+from pagecache import tags as cache_tags
 from pagecache.views import cache_tagged
 from shows.models import Show
 
@@ -14,7 +14,7 @@ from .sitemaps import SITEMAPS
 
 
 @require_GET
-@cache_tagged(lambda request: {tags.RECAPS, tags.TEXTS, tags.SHOWS})
+@cache_tagged(lambda request: {cache_tags.RECAPS, cache_tags.TEXTS, cache_tags.SHOWS})
 def sitemap(request):
     """Kept by the page cache like a reader page, so a change to which recaps are published, or
     when, to a recap's text (its lastmod) or to the shows, takes it out at once (a scheduled
@@ -40,10 +40,11 @@ def robots_txt(request):
 
 
 @require_GET
-@cache_tagged(lambda request, slug: {tags.SHOWS})
+@cache_tagged(lambda request, slug: {cache_tags.SHOWS})
 def show_calendar_ics(request, slug):
-    """A show's release days for calendar apps (iCalendar); an hour's caching is plenty for a
-    schedule that editors rarely change."""
+    """A show's release days for calendar apps (iCalendar). Kept like a reader page (the page
+    cache and shared caches, EPISODIC_PAGE_CACHE_SECONDS and EPISODIC_PAGE_CACHE_S_MAXAGE) and taken
+    out when an editor changes a show; there is no cache of its own."""
     show = get_object_or_404(Show, slug=slug)
     calendar = show_calendar(
         show,

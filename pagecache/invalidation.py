@@ -5,7 +5,7 @@ these signals; the code that makes them calls `invalidate` itself."""
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from . import front, tags
+from . import front_purgers, tags
 from .purge import invalidate
 
 
@@ -149,7 +149,7 @@ def vote_changed(sender, instance, raw=False, **kwargs):
     names = {tags.ratings(instance.episode_id)}
     due = tags.purge_within(names, RATINGS_LAG_SECONDS)
     if due:
-        transaction.on_commit(lambda: front.purge_later(due, delay=RATINGS_LAG_SECONDS))
+        transaction.on_commit(lambda: front_purgers.purge_later(due, delay=RATINGS_LAG_SECONDS))
 
 
 RATINGS_LAG_SECONDS = 60

@@ -21,7 +21,7 @@ import hashlib
 import time
 
 import brotli
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -30,7 +30,8 @@ from django.utils.http import http_date
 from core.database_outage import DATABASE_AWAY
 from core.ratelimit import over_limit
 
-from . import policy, settings, tags
+from . import conf, cookies, freshness, policy, schedule, tags
+from .decision import SEARCH, CacheDecision, decide, decision_of
 
 KEY_PREFIX = "pc:page:"
 VARY_PREFIX = "pc:vary:"
@@ -63,12 +64,12 @@ def page_key(request):
 
 
 def stored_page_key(request, base, spec):
-    return f"{KEY_PREFIX}{settings.release()}:{base}:{variant(request, spec)}"
+    return f"{KEY_PREFIX}{conf.release()}:{base}:{variant(request, spec)}"
 
 
 def variant(request, spec):
     """The part of the reader's cookies that changes this page, as text ("" without any)."""
-    if not spec.get("reads_cookies", True) or not policy.has_reader_cookies(request):
+    if not spec["reads_cookies"] or not cookies.has_reader_cookies(request):
         return ""
     from preferences.theme import chosen_theme
     from ratings import rated_cookie
@@ -116,7 +117,7 @@ def stale_seconds(kind):
     """How long past its lifetime a page is kept, for while the database is away
     (`stale_copy`): stale-if-error, but not for search pages, which any text makes (up to a
     budget a minute): a day of them would be a day's budget of pages."""
-    return 0 if kind == policy.SEARCH else django_settings.CACHE_STALE_IF_ERROR
+    return 0 if kind == SEARCH else settings.PAGE_CACHE_STALE_IF_ERROR
 
 
 class StoredPage:
@@ -133,20 +134,20 @@ class StoredPage:
         "etag",
     )
 
-    def __init__(self, response, built_at, modified, expires):
+    def __init__(self, response, decision, built_at, modified, expires):
         self.built_at = built_at
         self.modified = modified
         # Checked on every hit as well as given to the cache, so a copy never outlives the
         # next scheduled publication, whatever the cache server's clock says.
         self.expires = expires
-        self.tags = sorted(getattr(response, policy.TAGS_ATTRIBUTE))
-        self.kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
-        self.reads_cookies = getattr(response, "cache_reads_cookies", True)
+        self.tags = sorted(decision.tags)
+        self.kind = decision.kind
+        self.reads_cookies = decision.reads_cookies
         self.headers = [
             (name, value) for name, value in response.items() if name.lower() not in FRESH_HEADERS
         ]
         self.content = response.content
-        self.encoded = compressed(self.content) if django_settings.PAGE_COMPRESSION else {}
+        self.encoded = compressed(self.content) if settings.PAGE_CACHE_COMPRESSION else {}
         self.etag = policy.strong_etag(self.content)
 
     def __getstate__(self):
@@ -161,20 +162,21 @@ class StoredPage:
         for name, value in self.headers:
             response[name] = value
         response["ETag"] = self.etag
-        setattr(response, policy.TAGS_ATTRIBUTE, set(self.tags))
-        setattr(response, policy.KIND_ATTRIBUTE, self.kind)
-        response.cache_reads_cookies = self.reads_cookies
-        response.page_cache = "hit"
-        return response
+        decision = CacheDecision(
+            tags=frozenset(self.tags),
+            kind=self.kind,
+            reads_cookies=self.reads_cookies,
+            outcome="hit",
+        )
+        return decide(response, decision)
 
 
-def vary_spec(response, page_tags):
+def vary_spec(decision):
     """Which reader cookies' parts this page depends on: marks for the shows it shows, and
     the score for the episodes whose own rating it shows."""
-    shows = sorted(int(name[5:]) for name in page_tags if name.startswith("show:"))
-    episodes = sorted(getattr(response, "cache_rated_episodes", ()))
-    reads_cookies = getattr(response, "cache_reads_cookies", True)
-    return {"shows": shows, "episodes": episodes, "reads_cookies": reads_cookies}
+    shows = sorted(int(name[5:]) for name in decision.tags if name.startswith("show:"))
+    episodes = sorted(decision.rated_episodes)
+    return {"shows": shows, "episodes": episodes, "reads_cookies": decision.reads_cookies}
 
 
 class PageCacheMiddleware:
@@ -183,7 +185,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         started = time.time()
-        use_cache = settings.enabled() and cacheable_request(request)
+        use_cache = conf.enabled() and cacheable_request(request)
         try:
             return self.respond(request, use_cache, started)
         except DATABASE_AWAY:
@@ -197,57 +199,51 @@ class PageCacheMiddleware:
             base = page_key(request)
             found = self.lookup(request, base, started)
             if found is not None:
-                stored, schedule = found
+                stored, publications = found
                 response = stored.response()
-                return self.answer(request, response, stored, stored.modified, started, schedule)
+                modified = stored.modified
+                return self.answer(request, response, stored, modified, started, publications)
         started_token = tags.page_started.set(started)
         versions_token = tags.page_versions.set({})
         try:
             response = self.get_response(request)
-            page_tags = getattr(response, policy.TAGS_ATTRIBUTE, None)
-            if page_tags is None or response.status_code != 200 or response.streaming:
+            decision = decision_of(response)
+            if decision is None or response.status_code != 200 or response.streaming:
                 return response
-            known = tags.remember(page_tags, started)
+            known = tags.remember(decision.tags, started)
         finally:
             tags.page_versions.reset(versions_token)
             tags.page_started.reset(started_token)
-        schedule = settings.publications(started)
-        modified = policy.last_modified(known, started, schedule[0])
+        publications = schedule.publications(started)
+        modified = policy.last_modified(known, started, publications[0])
         stored = None
-        if use_cache and self.storable(request, response):
-            kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
-            lifetime = settings.until(policy.kept_seconds(kind), schedule[1], started)
+        if use_cache and self.storable(request, response, decision):
+            kind = decision.kind
+            lifetime = schedule.until(policy.kept_seconds(kind), publications[1], started)
             if lifetime > 0 and self.within_budget(kind):
-                stored = StoredPage(response, started, modified, started + lifetime)
-                spec = vary_spec(response, page_tags)
+                stored = StoredPage(response, decision, started, modified, started + lifetime)
+                spec = vary_spec(decision)
                 entries = {VARY_PREFIX + base: spec, stored_page_key(request, base, spec): stored}
                 if cache.set_many(entries, lifetime + stale_seconds(kind)):
                     stored = None  # the cache is away or full: the page is not kept
-        response.page_cache = "miss" if stored else "bypass"
-        return self.answer(request, response, stored, modified, started, schedule)
+        decision.outcome = "miss" if stored else "bypass"
+        return self.answer(request, response, stored, modified, started, publications)
 
     def lookup(self, request, base, now):
         """The stored copy of this page for this reader and the publication schedule, if the
         copy is still fresh: two reads of the cache (three for a reader with cookies)."""
         stored = self.stored_copy(request, base)
-        # A copy from the future (a clock set back) is as stale as one past its time.
-        if stored is None or not stored.built_at <= now < stored.expires:
+        if stored is None:
             return None
-        names = {*stored.tags, tags.RECAPS}
-        keys = [tags.VERSION_PREFIX + name for name in names]
-        found = cache.get_many([*keys, settings.PUBLICATIONS_KEY])
-        known = {name: found[key] for name, key in zip(names, keys, strict=True) if key in found}
-        if not tags.is_fresh(stored.tags, stored.built_at, now, known):
-            return None
-        schedule = settings.known_publications(
-            found.get(settings.PUBLICATIONS_KEY), known.get(tags.RECAPS), now
+        current = freshness.check(
+            stored.built_at, stored.expires, stored.tags, now, with_schedule=True
         )
-        return stored, schedule
+        return None if current is None else (stored, current.schedule)
 
     def stored_copy(self, request, base):
         """The copy stored for this page and this reader's variant, however old, or None."""
         spec = NO_VARIANTS
-        if policy.has_reader_cookies(request):
+        if cookies.has_reader_cookies(request):
             spec = cache.get(VARY_PREFIX + base)
             if spec is None:
                 return None
@@ -269,14 +265,14 @@ class PageCacheMiddleware:
         """The stored copy as it was given, marked stale and kept by no cache after us: the
         next answer may be the fresh page."""
         response = stored.response()
-        response.page_cache = "stale"
+        decision_of(response).outcome = "stale"
         if stored.reads_cookies:
             patch_vary_headers(response, ["Cookie"])
         response["Cache-Tag"] = ",".join(stored.tags)
         response["Last-Modified"] = http_date(stored.modified)
         patch_cache_control(response, no_store=True)
         response["X-Accel-Expires"] = "0"
-        if django_settings.PAGE_COMPRESSION:
+        if settings.PAGE_CACHE_COMPRESSION:
             self.compress(request, response, stored)
         response["X-Page-Cache"] = "stale"
         response["Age"] = str(max(0, int(now - stored.built_at)))
@@ -289,9 +285,9 @@ class PageCacheMiddleware:
                 conditional[name] = response[name]
         return conditional
 
-    def storable(self, request, response):
+    def storable(self, request, response, decision):
         query = request.META.get("QUERY_STRING", "")
-        return query == getattr(response, policy.QUERY_ATTRIBUTE, None) and not (
+        return query == decision.query and not (
             response.cookies
             or policy.said_private(response)
             or "nonce-" in response.get("Content-Security-Policy", "")
@@ -300,21 +296,20 @@ class PageCacheMiddleware:
     def within_budget(self, kind):
         """Counts a page about to be stored: false for a search page past this minute's
         budget (any text can be searched for, each a page of its own)."""
-        if kind != policy.SEARCH:
+        if kind != SEARCH:
             return True
-        return not over_limit("page-cache-search", "site", settings.search_pages_per_minute())
+        return not over_limit("page-cache-search", "site", conf.search_pages_per_minute())
 
-    def answer(self, request, response, stored, modified, now, schedule=None):
-        page_tags = getattr(response, policy.TAGS_ATTRIBUTE)
-        kind = getattr(response, policy.KIND_ATTRIBUTE, policy.PAGE)
-        schedule = schedule or settings.publications(now)
-        policy.apply(request, response, page_tags, kind, modified, schedule, now)
-        if django_settings.PAGE_COMPRESSION:
+    def answer(self, request, response, stored, modified, now, publications=None):
+        decision = decision_of(response)
+        publications = publications or schedule.publications(now)
+        policy.apply(request, response, decision, modified, publications, now)
+        if settings.PAGE_CACHE_COMPRESSION:
             self.compress(request, response, stored)
-        response["X-Page-Cache"] = getattr(response, "page_cache", "bypass")
-        if stored is not None and hasattr(response, "cache_lifetimes"):
+        response["X-Page-Cache"] = decision.outcome
+        if stored is not None and decision.lifetimes is not None:
             # What `pagecache.wsgi` needs to answer the same request again by itself.
-            response.stored_page = stored
+            decision.stored = stored
         response["Content-Length"] = str(len(response.content))
         conditional = get_conditional_response(
             request, etag=response["ETag"], last_modified=int(modified), response=response

@@ -5,7 +5,7 @@ worker."""
 
 from django.db import transaction
 
-from . import front, tags
+from . import front_purgers, tags
 
 
 def invalidate(names):
@@ -16,6 +16,6 @@ def invalidate(names):
 
     def after_commit():
         tags.purge(names)
-        front.purge_later(names)
+        front_purgers.purge_later(names)
 
     transaction.on_commit(after_commit)

@@ -4,7 +4,7 @@
 A tag's version is the time of its last purge, kept in the default cache. Whatever was built
 (page or fragment) before one of its tags' versions is stale; so a purge is one write however
 many pages show the tag, and nothing needs a list of the pages. With Redis every worker sees
-the same versions; a local-memory cache is per process (see `pagecache.settings`).
+the same versions; a local-memory cache is per process (see `pagecache.conf`).
 
 A tag whose version was evicted from the cache is unknown, which counts as stale: a purge that
 the cache forgot can never bring an old copy back.
@@ -21,19 +21,15 @@ cannot know which purges other processes made meanwhile, and none of its pages o
 kept from before may be served as fresh until they are made again.
 """
 
-import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
 from django.core.cache import cache
 
-from . import settings
 from .generation import new_generation
 
 VERSION_PREFIX = "pc:tag:"
-FRAGMENT_PREFIX = "pc:fragment:"
 RETRY_SECONDS = 1
 
 # When the page being built began (set by the page cache middleware): a fragment built for it
@@ -80,14 +76,21 @@ def ratings(episode_pk):
 
 def versions(tags):
     """{tag: time of its last purge} for the tags the cache still knows."""
+    return read(tags)[0]
+
+
+def read(tags, other_keys=()):
+    """`versions(tags)`, and {key: value} of the cache's `other_keys` it holds, read in the
+    same trip to the cache."""
     seen = page_versions.get()
+    unread = list(tags) if seen is None else [name for name in tags if name not in seen]
+    keys = {VERSION_PREFIX + name: name for name in unread}
+    found = cache.get_many([*keys, *other_keys]) if keys or other_keys else {}
+    known = {keys[key]: value for key, value in found.items() if key in keys}
     if seen is None:
-        return read_versions(tags)
-    unread = [name for name in tags if name not in seen]
-    if unread:
-        found = read_versions(unread)
-        seen.update({name: found.get(name) for name in unread})
-    return {name: seen[name] for name in tags if seen[name] is not None}
+        return known, found
+    seen.update({name: known.get(name) for name in unread})
+    return {name: seen[name] for name in tags if seen[name] is not None}, found
 
 
 def read_versions(tags):
@@ -190,6 +193,11 @@ class Unpublished:
                 if not self.tags:
                     self.retrying = False
                     return
+            # Tried now, not when the cache's back-off next allows it: the purges go out within
+            # RETRY_SECONDS of Redis's return (the cache's recovery purges them, with SITE).
+            reachable = getattr(cache, "reachable", None)
+            if reachable is not None:
+                reachable(force=True)
             purge(self.take())
 
 
@@ -199,48 +207,3 @@ unpublished = Unpublished()
 def after_outage():
     """Redis answers again after this process found it away (core.cache.after_outage)."""
     purge({SITE, *unpublished.take()})
-
-
-def cached_fragment(
-    name: str,
-    tags: Iterable[str],
-    build: Callable[[], object],
-    key_parts: Iterable[object] = (),
-    timeout: int | None = None,
-    tags_of: Callable[[object], Iterable[str]] | None = None,
-):
-    """`build()`'s value, kept until one of `tags` (or of `tags_of(value)`, for what only the
-    value knows it shows) is purged, the next scheduled recap goes live, or `timeout` seconds
-    pass. Keep values reader-independent: data, not masked HTML, and never None."""
-    tags = set(tags)
-    value = kept_fragment(name, key_parts, tags)
-    if value is not None:
-        return value
-    now = time.time()
-    started = min(now, page_started.get() or now)
-    value = build()
-    if tags_of is not None:
-        tags |= set(tags_of(value))
-    tags = sorted(tags)
-    remember([*tags, SITE], started)
-    lifetime = settings.lifetime(timeout or settings.fragment_seconds(), now)
-    if lifetime > 0:
-        cache.set(_fragment_key(name, key_parts), (started, now + lifetime, tags, value), lifetime)
-    return value
-
-
-def kept_fragment(name: str, key_parts: Iterable[object] = (), tags: Iterable[str] = ()):
-    """The value `cached_fragment` keeps for `name` and `key_parts` (showing at least `tags`)
-    while it is fresh, else None."""
-    stored = cache.get(_fragment_key(name, key_parts))
-    if stored is None:
-        return None
-    built_at, expires, stored_tags, value = stored
-    now = time.time()
-    fresh = built_at <= now < expires and is_fresh([*stored_tags, SITE], built_at, now)
-    return value if fresh and set(tags) <= set(stored_tags) else None
-
-
-def _fragment_key(name, key_parts):
-    digest = hashlib.blake2b(repr((name, *key_parts)).encode(), digest_size=16).hexdigest()
-    return f"{FRAGMENT_PREFIX}{settings.release()}:{digest}"

@@ -4,10 +4,11 @@ from functools import wraps
 
 from core.seo import query_string
 
-from . import policy, tags
+from . import tags
+from .decision import PAGE, CacheDecision, decide
 
 
-def mark(response, page_tags, kind=policy.PAGE, rated_episodes=(), reads_cookies=True, query=()):
+def mark(response, page_tags, kind=PAGE, rated_episodes=(), reads_cookies=True, query=()):
     """Mark `response` as a reader page showing `page_tags`. `rated_episodes`: episodes whose
     "You rated this" line the page shows (the `rated` cookie's part that changes it);
     `reads_cookies=False` for what is the same for every reader (feeds, sitemap).
@@ -18,18 +19,20 @@ def mark(response, page_tags, kind=policy.PAGE, rated_episodes=(), reads_cookies
     `core.seo.query_string(*query)`: any other query (a parameter the view does not read, a
     value it refused or read as another, another spelling) is answered and never stored, so
     no query string can make the cache grow."""
-    setattr(response, policy.TAGS_ATTRIBUTE, {tags.SITE, *page_tags})
-    setattr(response, policy.KIND_ATTRIBUTE, kind)
-    setattr(response, policy.QUERY_ATTRIBUTE, None if query is None else query_string(*query))
-    response.cache_rated_episodes = tuple(rated_episodes)
-    response.cache_reads_cookies = reads_cookies
-    return response
+    decision = CacheDecision(
+        tags=frozenset({tags.SITE, *page_tags}),
+        kind=kind,
+        query=None if query is None else query_string(*query),
+        rated_episodes=tuple(rated_episodes),
+        reads_cookies=reads_cookies,
+    )
+    return decide(response, decision)
 
 
 class CacheTaggedMixin:
     """For class-based reader views: `cache_tags(context)` names what the page shows."""
 
-    cache_kind = policy.PAGE
+    cache_kind = PAGE
 
     def cache_tags(self, context):
         raise NotImplementedError
@@ -54,17 +57,17 @@ class CacheTaggedMixin:
         )
 
 
-def cache_tagged(tags_for, kind=policy.PAGE, reads_cookies=False):
-    """For function views (feeds, sitemap, calendars: the same for every reader unless
-    `reads_cookies`, and kept only without a query): `tags_for(request, *args, **kwargs)` names
-    what the page shows."""
+def cache_tagged(tags_for, kind=PAGE):
+    """For function views the same for every reader whatever their cookies (feeds, sitemap,
+    calendars), kept only without a query: `tags_for(request, *args, **kwargs)` names what the
+    page shows."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             if response.status_code == 200:
-                mark(response, tags_for(request, *args, **kwargs), kind, (), reads_cookies)
+                mark(response, tags_for(request, *args, **kwargs), kind, reads_cookies=False)
             return response
 
         return wrapper

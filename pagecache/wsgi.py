@@ -16,18 +16,13 @@ import threading
 import time
 from collections import OrderedDict, namedtuple
 
-from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.conf import settings
 
-from . import generation, policy, settings, tags
+from . import conf, freshness, generation, policy
+from .decision import decision_of
 
 # Pages (times their encodings) remembered per process: the spike is a handful of recaps.
 MAX_ANSWERS = 256
-SCHEDULE_KEYS = (
-    generation.GENERATION_KEY,
-    settings.PUBLICATIONS_KEY,
-    tags.VERSION_PREFIX + tags.RECAPS,
-)
 
 
 Freshness = namedtuple("Freshness", "built_at expires tags kind")
@@ -87,14 +82,15 @@ class PageCacheApplication:
             return start_response(status, headers, exc_info)
 
         response = self.application(environ, keep)
-        page = getattr(response, "stored_page", None)
+        decision = decision_of(response)
+        page = decision.stored if decision is not None else None
         if (
             page is not None
             and given.get("status", "").startswith("200 ")
             and not any(name.lower() == "set-cookie" for name, _ in given["headers"])
         ):
             answer = Answer(
-                given["status"], given["headers"], response.content, page, response.cache_lifetimes
+                given["status"], given["headers"], response.content, page, decision.lifetimes
             )
             with self.lock:
                 self.answers[key] = answer
@@ -111,31 +107,22 @@ class PageCacheApplication:
         token = generation.watch.current()
         # With Redis, None is a token that cannot be known (Redis away), and so neither can the
         # purges since; in local memory, that no purge was made in this process yet.
-        known = token is not None or not settings.is_shared()
+        known = token is not None or not conf.is_shared()
         if now < answer.stale_at and known and token == answer.checked:
             # No purge since the last check, so no publication either (each purges "recaps"),
             # and the stored page expires before the next one that was known comes.
             lifetimes = policy.lifetimes(page.kind, now, answer.upcoming)
             return lifetimes == answer.lifetimes or self.forget(key)
-        version_keys = [tags.VERSION_PREFIX + name for name in page.tags]
-        found = cache.get_many([*SCHEDULE_KEYS, *version_keys])
-        schedule = settings.known_publications(
-            found.get(settings.PUBLICATIONS_KEY),
-            found.get(tags.VERSION_PREFIX + tags.RECAPS),
-            now,
+        current = freshness.check(
+            page.built_at, page.expires, page.tags, now, with_schedule=True, with_generation=True
         )
-        if schedule is None or policy.lifetimes(page.kind, now, schedule[1]) != answer.lifetimes:
+        if current is None or current.schedule is None:
             return self.forget(key)
-        known = {
-            name: found[version_key]
-            for name, version_key in zip(page.tags, version_keys, strict=True)
-            if version_key in found
-        }
-        if not tags.is_fresh(page.tags, page.built_at, now, known):
+        if policy.lifetimes(page.kind, now, current.schedule[1]) != answer.lifetimes:
             return self.forget(key)
-        answer.checked = found.get(generation.GENERATION_KEY) or generation.first_generation()
-        answer.upcoming = schedule[1]
-        answer.stale_at = min([page.expires, *(v for v in known.values() if v > now)])
+        answer.checked = current.generation or generation.first_generation()
+        answer.upcoming = current.schedule[1]
+        answer.stale_at = min([page.expires, *(v for v in current.versions.values() if v > now)])
         return True
 
     def forget(self, key):
@@ -171,7 +158,7 @@ def answer_key(environ):
     Django checks the host, the parameters and the rest when it gives the answer remembered."""
     if environ.get("REQUEST_METHOD") != "GET" or "HTTP_COOKIE" in environ:
         return None
-    if any(name in environ for name in CONDITIONAL_HEADERS) or not settings.enabled():
+    if any(name in environ for name in CONDITIONAL_HEADERS) or not conf.enabled():
         return None
     return (*(environ.get(name) for name in request_variables()),)
 
@@ -179,10 +166,10 @@ def answer_key(environ):
 def request_variables():
     """KEY_VARIABLES, and the proxy headers the settings make Django read."""
     variables = list(KEY_VARIABLES)
-    if django_settings.SECURE_PROXY_SSL_HEADER:
-        variables.append(django_settings.SECURE_PROXY_SSL_HEADER[0])
-    if django_settings.USE_X_FORWARDED_HOST:
+    if settings.SECURE_PROXY_SSL_HEADER:
+        variables.append(settings.SECURE_PROXY_SSL_HEADER[0])
+    if settings.USE_X_FORWARDED_HOST:
         variables.append("HTTP_X_FORWARDED_HOST")
-    if django_settings.USE_X_FORWARDED_PORT:
+    if settings.USE_X_FORWARDED_PORT:
         variables.append("HTTP_X_FORWARDED_PORT")
     return variables

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from taggit.models import Tag
 
-from pagecache import tags as names
+from pagecache import tags as cache_tags
 from people.models import Person
 from recaps.models import Recap
 from shows.models import Show
@@ -11,13 +11,13 @@ from shows.models import Show
 
 def paths_of(tags):
     """The reader pages that cache tags name by themselves, for purgers that purge addresses
-    (`pagecache.front`)."""
+    (`pagecache.front_purgers`)."""
     paths = set()
     for tag in tags:
         kind, _, pk = tag.partition(":")
-        if tag in (names.RECAPS, names.SITE):
+        if tag in (cache_tags.RECAPS, cache_tags.SITE):
             paths.add(reverse("recaps:home"))
-        elif tag == names.SHOWS:
+        elif tag == cache_tags.SHOWS:
             paths.add(reverse("shows:list"))
         elif kind in ("recap", "show", "person", "tag") and pk.isdigit():
             path = page_of(kind, int(pk))

@@ -8,7 +8,7 @@ to show."""
 
 from django.template.loader import get_template
 
-from pagecache.tags import cached_fragment
+from pagecache.fragments import cached_fragment
 from pagecache.views import card_tags
 
 CARDS_FRAGMENT = "recap-cards"

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from discussion.threads import with_comment_count
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment
+from pagecache.fragments import cached_fragment
 from ratings.queries import with_reader_rating
 from readership import MOST_READ_TAG
 from recaps.models import Recap, Still, TaggedRecap, published_condition

@@ -18,7 +18,7 @@ from core.client_address import client_ip
 from core.crossorigin import is_cross_site
 from core.ratelimit import over_limit
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment
+from pagecache.fragments import cached_fragment
 from recaps.models import Recap
 
 from . import counting, totals, visitors

@@ -2,9 +2,10 @@ from django.template.loader import get_template
 from django.views.generic import ListView
 
 from core.ratelimit import over_limit
-from pagecache import policy, tags
-from pagecache import settings as cache_settings
-from pagecache.tags import cached_fragment, kept_fragment
+from pagecache import conf, policy
+from pagecache import tags as cache_tags
+from pagecache.decision import SEARCH
+from pagecache.fragments import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin, card_tags
 
 from . import query as search
@@ -21,16 +22,14 @@ def kept_search(name, key_parts, build, found):
     if value is not None:
         return value
     value = build()
-    if not found(value) or over_limit(
-        "search-fragments", "site", cache_settings.search_pages_per_minute()
-    ):
+    if not found(value) or over_limit("search-fragments", "site", conf.search_pages_per_minute()):
         return value
     return cached_fragment(
         name,
-        [tags.RECAPS, tags.SHOWS],
+        [cache_tags.RECAPS, cache_tags.SHOWS],
         build=lambda: value,
         key_parts=key_parts,
-        timeout=policy.kept_seconds(policy.SEARCH),
+        timeout=policy.kept_seconds(SEARCH),
         tags_of=lambda kept: kept.get("tags", ()),
     )
 
@@ -66,10 +65,10 @@ class SearchView(CacheTaggedMixin, ListView):
     context_object_name = "recaps"
     paginate_by = 20
     related_limit = 12
-    cache_kind = policy.SEARCH
+    cache_kind = SEARCH
 
     def cache_tags(self, context):
-        return {tags.RECAPS, tags.SHOWS, *context.get("found", {}).get("tags", ())}
+        return {cache_tags.RECAPS, cache_tags.SHOWS, *context.get("found", {}).get("tags", ())}
 
     def cache_query(self, context):
         """The normalised query and the page. A search that found nothing is not kept: any
@@ -140,7 +139,7 @@ class SearchView(CacheTaggedMixin, ListView):
                 people=people[: self.related_limit],
                 more_people=len(people) > self.related_limit,
             )
-            names.update(tags.show(show.pk) for show in found["shows"])
-            names.update(tags.person(person.pk) for person in found["people"])
+            names.update(cache_tags.show(show.pk) for show in found["shows"])
+            names.update(cache_tags.person(person.pk) for person in found["people"])
         found["tags"] = sorted(names)
         return found

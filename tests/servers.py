@@ -337,7 +337,7 @@ def site_environment(directory, **extra):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{directory / 'db.sqlite3'}",
-        "DJANGO_MEDIA_ROOT": str(directory / "media"),
+        "EPISODIC_MEDIA_ROOT": str(directory / "media"),
         "DJANGO_LOG_LEVEL": "WARNING",
         **extra,
     }

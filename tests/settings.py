@@ -6,7 +6,7 @@ import tempfile
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-" + "k" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SITE_DOMAIN", "testserver")
-os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="episodic-media-"))
+os.environ.setdefault("EPISODIC_MEDIA_ROOT", tempfile.mkdtemp(prefix="episodic-media-"))
 os.environ.setdefault("DJANGO_STATIC_ROOT", tempfile.mkdtemp(prefix="episodic-static-"))
 # The test client talks to the app directly: no proxy in front (tests that need one say so).
 os.environ.setdefault("DJANGO_TRUSTED_PROXIES", "0")

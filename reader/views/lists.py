@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.generic import ListView
 
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment
+from pagecache.fragments import cached_fragment
 from pagecache.views import CacheTaggedMixin
 from people.models import Credit, Person
 from reader import seo

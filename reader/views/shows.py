@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from pagecache import tags as cache_tags
-from pagecache.tags import cached_fragment, kept_fragment
+from pagecache.fragments import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin
 from people.cast import credits_for_facts, show_facts
 from ratings.queries import rating_of, with_reader_rating

@@ -11,7 +11,7 @@ from django.utils import timezone
 from demo.factories import make_episode, make_recap, make_show, make_user
 from desk.models import RelativeSchedule
 from desk.moves import follow_air_times
-from pagecache import tags
+from pagecache import tags as cache_tags
 from recaps.models import Recap
 
 pytestmark = pytest.mark.django_db
@@ -138,11 +138,11 @@ def test_losing_the_release_time_leaves_the_publish_time_alone(new_york):
 
 def test_a_move_purges_the_recaps_lists_and_names_the_next_publication(new_york):
     recap = planned(new_york, 1)
-    version = tags.read_versions([tags.RECAPS])
+    version = cache_tags.read_versions([cache_tags.RECAPS])
     episode = recap.episode
     episode.air_date_override = date(2027, 3, 3)
     episode.save()
-    assert tags.read_versions([tags.RECAPS]) != version
+    assert cache_tags.read_versions([cache_tags.RECAPS]) != version
     assert Recap.objects.next_publication() == utc(2027, 3, 4, 4, 0)
 
 

@@ -326,7 +326,7 @@ def test_gunicorn_serving_media_on_s3_answers_while_s3_is_stopped(
         "DJANGO_S3_CUSTOM_DOMAIN": DOMAIN,
         "EPISODIC_S3_READ_TIMEOUT": "1",
         # Every request builds its page: none is answered from the page cache.
-        "EPISODIC_PAGE_CACHE": "0",
+        "EPISODIC_PAGE_CACHE_ENABLED": "0",
     }
     manage(env, "shell", "-c", CONTENT)
     site = launch(Gunicorn(tmp_path, env))

@@ -60,12 +60,12 @@ def test_every_reader_page_is_public_with_validators(reader, series, page):
 
 
 def test_lifetimes_are_the_settings(reader, series, settings):
-    settings.CACHE_MAX_AGE = 30
-    settings.CACHE_S_MAXAGE = 900
-    settings.CACHE_SEARCH_S_MAXAGE = 120
-    settings.CACHE_STALE_WHILE_REVALIDATE = 15
-    settings.CACHE_STALE_IF_ERROR = 600
-    settings.CACHE_PROXY_SECONDS = 5
+    settings.PAGE_CACHE_MAX_AGE = 30
+    settings.PAGE_CACHE_S_MAXAGE = 900
+    settings.PAGE_CACHE_SEARCH_S_MAXAGE = 120
+    settings.PAGE_CACHE_STALE_WHILE_REVALIDATE = 15
+    settings.PAGE_CACHE_STALE_IF_ERROR = 600
+    settings.PAGE_CACHE_PROXY_SECONDS = 5
     series["future"].delete()  # no scheduled recap cuts them short
     control = cache_control(reader.get(series["recap"].get_absolute_url()))
     assert control == {

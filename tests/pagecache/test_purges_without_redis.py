@@ -9,7 +9,7 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from pagecache import generation, tags
+from pagecache import fragments, generation, tags
 
 pytestmark = pytest.mark.usefixtures("redis_cache")
 
@@ -60,16 +60,16 @@ def test_a_purge_a_full_redis_refuses_leaves_the_tag_unknown(redis_cache):
 def test_what_was_kept_before_redis_hung_is_stale_once_it_is_back(db, redis_cache, counter):
     built_at = time.time()
     tags.remember([tags.SITE, "recap:1"], built_at)
-    assert tags.cached_fragment("facts", ["show:1"], counter) == 1
-    assert tags.cached_fragment("facts", ["show:1"], counter) == 1
+    assert fragments.cached_fragment("facts", ["show:1"], counter) == 1
+    assert fragments.cached_fragment("facts", ["show:1"], counter) == 1
     redis_cache.freeze()
-    assert tags.cached_fragment("facts", ["show:1"], counter) == 2  # built, not waited for
+    assert fragments.cached_fragment("facts", ["show:1"], counter) == 2  # built, not waited for
     redis_cache.thaw()
     time.sleep(0.6)  # the first back-off: the next operation tries Redis again
     # This process cannot know which purges others made meanwhile: nothing from before counts.
-    assert tags.cached_fragment("facts", ["show:1"], counter) == 3
+    assert fragments.cached_fragment("facts", ["show:1"], counter) == 3
     assert not tags.is_fresh([tags.SITE, "recap:1"], built_at)
-    assert tags.cached_fragment("facts", ["show:1"], counter) == 3
+    assert fragments.cached_fragment("facts", ["show:1"], counter) == 3
 
 
 def test_the_purge_channel_knows_no_token_while_redis_hangs_and_listens_again(redis_cache):

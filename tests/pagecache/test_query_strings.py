@@ -169,7 +169,7 @@ def test_search_pages_stored_a_minute_are_bounded(reader, series, settings):
 
 
 def test_search_pages_are_kept_as_long_as_shared_caches_keep_them(reader, series, settings):
-    settings.CACHE_SEARCH_S_MAXAGE = 5
+    settings.PAGE_CACHE_SEARCH_S_MAXAGE = 5
     search = reverse("search:results")
     with time_machine.travel(timezone.now(), tick=False) as clock:
         reader.get(search, {"q": "Chapter"})

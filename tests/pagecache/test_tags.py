@@ -1,24 +1,11 @@
 """Tag versions: what was built before a purge of one of its tags is stale; an evicted version
-counts as stale; a purge decided for later takes effect then; fragments follow the same rule."""
+counts as stale; a purge decided for later takes effect then."""
 
 import time
 
-import pytest
 from django.core.cache import cache
 
 from pagecache import tags
-
-
-@pytest.fixture
-def counter():
-    calls = []
-
-    def build():
-        calls.append(1)
-        return len(calls)
-
-    build.calls = calls
-    return build
 
 
 def test_fresh_until_a_tag_is_purged():
@@ -53,10 +40,10 @@ def test_purge_within_takes_effect_later_and_once():
     assert not tags.is_fresh(["ratings:5"], now, now=now + 61)
 
 
-def test_fragments_are_kept_until_a_tag_is_purged(counter, db):
-    assert tags.cached_fragment("facts", ["show:1"], counter, key_parts=(1,)) == 1
-    assert tags.cached_fragment("facts", ["show:1"], counter, key_parts=(1,)) == 1
-    assert tags.cached_fragment("facts", ["show:1"], counter, key_parts=(2,)) == 2
-    tags.purge(["show:1"])
-    assert tags.cached_fragment("facts", ["show:1"], counter, key_parts=(1,)) == 3
-    assert len(counter.calls) == 3
+def test_read_takes_other_keys_in_the_same_trip():
+    now = time.time()
+    tags.remember(["recap:1"], now)
+    cache.set("pc:other", "value")
+    versions, found = tags.read(["recap:1", "show:404"], ["pc:other"])
+    assert versions == {"recap:1": now - 0.001}
+    assert found["pc:other"] == "value"

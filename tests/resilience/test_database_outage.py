@@ -60,7 +60,7 @@ def demo_env(postgres_cluster, demo_postgres, site_env):
     return {
         **site_env,
         "DATABASE_URL": url,
-        "DJANGO_MEDIA_ROOT": str(media),
+        "EPISODIC_MEDIA_ROOT": str(media),
         # A hung database costs a request two seconds, not the default (forever).
         "DJANGO_DB_CONNECT_TIMEOUT": "2",
         # Pages outlive their freshness within the test.

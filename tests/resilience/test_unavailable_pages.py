@@ -12,7 +12,7 @@ from django.db import OperationalError, connection
 from django.db.utils import InterfaceError
 
 from core import database_outage
-from pagecache import tags
+from pagecache import tags as cache_tags
 
 REFUSED = OperationalError('connection to server at "127.0.0.1", port 5432 failed: refused')
 
@@ -56,7 +56,7 @@ def test_a_stored_page_is_served_stale_after_its_lifetime_and_after_a_purge(clie
     url = series["recap"].get_absolute_url()
     stored = client.get(url)
     assert stored["X-Page-Cache"] == "miss"
-    tags.purge([tags.recap(series["recap"].pk)])
+    cache_tags.purge([cache_tags.recap(series["recap"].pk)])
     with time_machine.travel(time.time() + 7200), database_away():
         response = client.get(url)
     assert (response.status_code, response["X-Page-Cache"]) == (200, "stale")
@@ -72,7 +72,7 @@ def test_a_stored_page_is_served_stale_after_its_lifetime_and_after_a_purge(clie
 def test_a_stored_page_is_not_served_past_stale_if_error(client, series, settings):
     url = series["recap"].get_absolute_url()
     client.get(url)
-    later = time.time() + settings.PAGE_CACHE_SECONDS + settings.CACHE_STALE_IF_ERROR + 1
+    later = time.time() + settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR + 1
     with time_machine.travel(later), database_away():
         assert_branded_503(client.get(url))
 
@@ -82,14 +82,17 @@ def test_a_search_page_is_not_kept_past_its_lifetime(client, series, settings):
     assert client.get(url)["X-Page-Cache"] == "miss"
     with database_away():
         assert client.get(url)["X-Page-Cache"] == "hit"
-    with time_machine.travel(time.time() + settings.CACHE_SEARCH_S_MAXAGE + 1), database_away():
+    with (
+        time_machine.travel(time.time() + settings.PAGE_CACHE_SEARCH_S_MAXAGE + 1),
+        database_away(),
+    ):
         assert_branded_503(client.get(url))
 
 
 def test_a_stored_page_keeps_its_compressed_bytes_when_stale(client, series):
     url = series["recap"].get_absolute_url()
     stored = client.get(url, HTTP_ACCEPT_ENCODING="br")
-    tags.purge([tags.recap(series["recap"].pk)])
+    cache_tags.purge([cache_tags.recap(series["recap"].pk)])
     with database_away():
         response = client.get(url, HTTP_ACCEPT_ENCODING="br")
     assert (response["X-Page-Cache"], response["Content-Encoding"]) == ("stale", "br")

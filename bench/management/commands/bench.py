@@ -39,7 +39,7 @@ PAGES = ("recap", "hub", "home", "tag", "search", "search-common", "api", *beaco
 DEFAULT_PAGES = "recap,hub,home,tag,search"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the app reads that a mode sets, so the caller's own values never leak in.
-MODE_VARIABLES = ("REDIS_URL", "EPISODIC_PAGE_CACHE", "DATABASE_URL")
+MODE_VARIABLES = ("REDIS_URL", "EPISODIC_PAGE_CACHE_ENABLED", "DATABASE_URL")
 TARGETS = {"cache": 10.0, "front": 0.5, "scale": 0.8}
 
 
@@ -85,7 +85,7 @@ def production_environment(database_url, secret_key, workdir, **extra):
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             # gunicorn listens on 127.0.0.1; nginx, where there is one, stands in front.
             "DJANGO_TRUSTED_PROXIES": "1",
-            "DJANGO_MEDIA_ROOT": str(Path(workdir) / "media"),
+            "EPISODIC_MEDIA_ROOT": str(Path(workdir) / "media"),
             "DJANGO_STATIC_ROOT": str(Path(workdir) / "static"),
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
@@ -390,8 +390,8 @@ class Command(BaseCommand):
     @contextmanager
     def servers(self, mode, url, paths):
         """Starts what `mode` needs; yields {page: URL to measure}."""
-        cache_off = {"EPISODIC_PAGE_CACHE": "0"}
-        cache_on = {"EPISODIC_PAGE_CACHE": "1"}
+        cache_off = {"EPISODIC_PAGE_CACHE_ENABLED": "0"}
+        cache_on = {"EPISODIC_PAGE_CACHE_ENABLED": "1"}
         with ExitStack() as stack:
             if mode == "uncached":
                 base = stack.enter_context(self.gunicorn(url, **cache_off))

@@ -129,10 +129,10 @@ class Command(BaseCommand):
                 "DJANGO_SECRET_KEY": self.secret_key,
                 "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "DJANGO_SECURE_SSL_REDIRECT": "0",
-                "DJANGO_MEDIA_ROOT": str(WORKDIR / "media"),
+                "EPISODIC_MEDIA_ROOT": str(WORKDIR / "media"),
                 "DJANGO_STATIC_ROOT": str(WORKDIR / "static"),
                 "DJANGO_LOG_LEVEL": "WARNING",
-                "EPISODIC_PAGE_CACHE": "0",
+                "EPISODIC_PAGE_CACHE_ENABLED": "0",
                 "DATABASE_URL": database_url,
                 **extra,
             }
