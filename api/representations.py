@@ -54,7 +54,7 @@ def renditions(base, pic):
 
 
 def still_payload(base, still):
-    pic = still.picture
+    pic = still.image_picture
     return {
         "id": still.pk,
         "url": absolute(base, pic.largest) if pic else None,

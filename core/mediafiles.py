@@ -1,8 +1,9 @@
 """Image files leave the media storage with the last row that names them.
 
 Deleting a row (one by one, in bulk or by cascade), or giving it another image or none, removes
-the file it named and every rendition imagekit made of it, once the transaction commits: a
-rolled-back delete keeps its files, and a reader never meets a row whose file is already gone.
+the file it named and every rendition imagekit made of it, on the task worker once the
+transaction commits: a rolled-back delete keeps its files, a reader never meets a row whose
+file is already gone, and the editor's request touches no storage.
 Every model whose image field is the source of ImageSpecFields is watched (`connect()`), so a
 new one needs nothing more than its renditions.
 
@@ -27,6 +28,8 @@ from django.db.models.signals import post_init, post_save, pre_delete
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState
 from imagekit.models.fields.utils import ImageSpecFileDescriptor
+
+from . import tasks
 
 #: Where an instance keeps the names its image fields had in the database.
 STORED = "_stored_image_names"
@@ -94,11 +97,15 @@ def remove_unheld(model, field_name, name):
 
 def remove_after_commit(model, field_name, name, using):
     if name:
-        # robust: a storage that fails after the commit costs a stray file, logged (the
-        # partial puts the file's name in Django's log line), not an error page for a delete
-        # that has happened.
+        # The task worker removes them (core.tasks.remove_files): an editor's delete waits on
+        # no storage, and one that fails is tried again there. Queued after the commit, so a
+        # rolled-back delete keeps its files whatever backend runs the task; robust: a queue
+        # that fails then costs a stray file, logged (the partial puts the file's name in
+        # Django's log line), not an error page for a delete that has happened.
         transaction.on_commit(
-            partial(remove_unheld, model, field_name, name), using=using, robust=True
+            partial(tasks.remove_files.enqueue, model._meta.label, field_name, name),
+            using=using,
+            robust=True,
         )
 
 

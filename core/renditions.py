@@ -1,9 +1,10 @@
-"""Responsive image renditions: WebP and JPEG at a few widths, made when the source image is
-saved (`OneDecode`, the cache-file strategy in settings), never on a reader's request.
+"""Responsive image renditions: WebP and JPEG at a few widths, made by the task worker once the
+source image is saved (`QueuedOnSave`, the cache-file strategy in settings), never in the
+editor's request nor on a reader's.
 
 Models declare renditions as `webp_<width>` / `jpeg_<width>` attributes made by `rendition()`;
-`picture()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches no file.
-The specs and the files' names are imagekit's; `generate_all()` makes the files."""
+`picture_sources()` turns them into srcsets for the `{% picture %}` tag. Building a URL touches
+no file. The specs and the files' names are imagekit's; `generate_all()` makes the files."""
 
 import io
 import math
@@ -23,8 +24,7 @@ from imagekit.utils import get_by_qname, get_storage
 from PIL import Image
 from pilkit.utils import process_image
 
-from .media_faults import STORAGE_ERRORS, MediaStorageError, faults
-from .mediafiles import STORED
+from . import tasks
 
 FORMATS = {
     "webp": ("WEBP", {"quality": 78}),
@@ -42,34 +42,42 @@ def rendition(source, fmt, width, height=None):
     )
 
 
-class OneDecode(Optimistic):
-    """imagekit's Optimistic strategy (renditions made when the source is saved, never checked
-    on a read), except that the first spec to hear of a saved source makes every rendition of
-    it at once: imagekit alone would open and decode the source once per rendition."""
+class QueuedOnSave(Optimistic):
+    """imagekit's Optimistic strategy (a rendition is never checked on a read), except that a
+    saved source's renditions are made by the task worker (`core.tasks.make_renditions`), all
+    of them from one decode, after the save commits: an editor's request neither encodes them
+    nor waits on the storage. Until the worker has made them, a reader's browser keeps the
+    box the `<img>`'s size gives it (docs/resilience.md), and the page, kept in the page cache
+    or not, shows them once they exist."""
 
     def on_source_saved(self, file):
         source = file.generator.source
-        try:
-            self.make(file)
-        except STORAGE_ERRORS as error:
-            if source.instance.__dict__.get(STORED, {}).get(source.field.name) != source.name:
-                # A new image: the save fails (the admin says the storage is away).
-                raise MediaStorageError(source.name, error) from error
-            # The row's own image (an editor saving the text of a row whose file is gone, or
-            # while the storage is away): the save goes on; renditions still missing are made
-            # on a later save, once the storage answers.
-            faults.failed(source.name, error)
-
-    def make(self, file):
+        instance, field_name = source.instance, source.field.name
+        queued = instance.__dict__.setdefault("_renditions_queued", {})
+        if queued.get(field_name) == source.name:
+            return  # every spec of the source hears of the save: the first one queued them
+        queued[field_name] = source.name
         # imagekit also calls this on the first save of every instance loaded from the
-        # database, its image changed or not: as Optimistic does, a rendition already made
-        # is left alone (and its source, maybe on S3, unread).
-        if file.cachefile_backend.exists(file):
+        # database, its image changed or not: renditions known (in the cache) to be made are
+        # left alone. Any other is the worker's to check, never the request's.
+        if file.cachefile_backend.get_state(file, check_if_unknown=False) == CacheFileState.EXISTS:
             return
-        source = file.generator.source
-        generate_all(source.instance, source.field.name)
-        # The check above remembered (in the cache) that this one was missing.
+        # Queued in the save's own transaction (the database backend): a save rolled back
+        # leaves no task, and the worker sees the task once the row is there.
+        tasks.make_renditions.enqueue(instance._meta.label, instance.pk, field_name, source.name)
+
+
+def make_missing(instance, field_name):
+    """Make the renditions of the image in `field_name` unless each is there already (a task
+    run again, a save of an image that did not change); True when they were made."""
+    files = [getattr(instance, attr) for attr in _spec_names(type(instance), field_name)]
+    if all(file.cachefile_backend.exists(file) for file in files):
+        return False
+    generate_all(instance, field_name)
+    for file in files:
+        # The checks above remembered (in the cache) that these were missing.
         file.cachefile_backend.set_state(file, CacheFileState.EXISTS)
+    return True
 
 
 @cache
@@ -169,8 +177,8 @@ def generate_all(instance, field_name):
     """Make every rendition of the image in `field_name` (each ImageSpecField whose source it
     is), under the names imagekit gives them, from one decode of the source: JPEGs decode
     straight at the largest size needed (`Image.draft`), each size is resized once for all its
-    formats, and smaller sizes come from larger ones. Model saves reach it through `OneDecode`;
-    loaders that bypass `save()` (bulk_create) call it themselves."""
+    formats, and smaller sizes come from larger ones. Model saves reach it through the worker's
+    `make_missing`; loaders that bypass `save()` (bulk_create) call it themselves."""
     source = getattr(instance, field_name)
     made = instance.__dict__.setdefault("_renditions_made", {})
     if not source or made.get(field_name) == source.name:
@@ -258,7 +266,7 @@ _pictures = {}
 MAX_REMEMBERED_PICTURES = 50_000
 
 
-def picture(instance, field_name, widths, size=None, ratio=None):
+def picture_sources(instance, field_name, widths, size=None, ratio=None):
     """URLs and intrinsic size of an image's renditions, or None when it has no image.
 
     `size` is the source's (width, height) for scaled renditions; `ratio` is height/width for

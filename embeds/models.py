@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 
-from core.renditions import picture, rendition
+from core.renditions import picture_sources, rendition
 from core.stored_images import StoredImageField
 
 
@@ -61,8 +61,8 @@ class Embed(models.Model):
         return self.status == self.Status.READY
 
     @cached_property
-    def picture(self):
-        return picture(
+    def thumbnail_picture(self):
+        return picture_sources(
             self,
             "thumbnail",
             self.RENDITION_WIDTHS,

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from core.renditions import picture, rendition
+from core.renditions import picture_sources, rendition
 from core.stored_images import StoredImageField
 from shows.models import Show
 
@@ -46,7 +46,7 @@ class Person(models.Model):
 
     @cached_property
     def photo_picture(self):
-        return picture(self, "photo", self.PHOTO_WIDTHS, ratio=1)
+        return picture_sources(self, "photo", self.PHOTO_WIDTHS, ratio=1)
 
 
 class Credit(models.Model):

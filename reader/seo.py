@@ -11,7 +11,7 @@ def recap_meta(request, recap, hero=None, site_name="Episodic"):
     # A preview of a draft has no publish time yet: its last save stands in.
     published_at = recap.published_at or recap.updated_at
     url = request.build_absolute_uri(recap.get_absolute_url())
-    image = hero.picture.largest if hero and hero.picture else ""
+    image = hero.image_picture.largest if hero and hero.image_picture else ""
     description = recap.excerpt
     author = {"@type": "Person", "name": recap.author_name}
     series = {

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from core.renditions import picture, rendition
+from core.renditions import picture_sources, rendition
 from core.stored_images import StoredImageField
 
 from . import facts, release_times
@@ -205,7 +205,7 @@ class Show(models.Model):
 
     @cached_property
     def poster_picture(self):
-        return picture(self, "poster", self.POSTER_WIDTHS, ratio=self.POSTER_RATIO)
+        return picture_sources(self, "poster", self.POSTER_WIDTHS, ratio=self.POSTER_RATIO)
 
     def schedule_line(self, at: datetime | None = None):
         if not self.release_schedule:

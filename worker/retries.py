@@ -5,22 +5,15 @@ stays FAILED, as django-tasks-db records it."""
 import sys
 from datetime import timedelta
 
-from django.conf import settings
 from django.dispatch import receiver
 from django.tasks import TaskResultStatus
 from django.tasks.signals import task_finished
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.backoff import retry_delay
+
 from .faults import AWAY, logger, until_database_answers
-
-
-def retry_delay(attempts):
-    """Seconds before attempt `attempts + 1`."""
-    return min(
-        settings.TASK_RETRY_DELAY_SECONDS * 2 ** (attempts - 1),
-        settings.TASK_RETRY_MAX_DELAY_SECONDS,
-    )
 
 
 def run_again_later(row):

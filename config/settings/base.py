@@ -258,7 +258,7 @@ FETCH_ALLOWED_NETWORKS = [
 
 
 IMAGEKIT_CACHEFILE_DIR = "renditions"
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.OneDecode"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.QueuedOnSave"
 
 # Mail: the console in development (`make run` prints every message), SMTP from the
 # environment in production or whenever DJANGO_SMTP_HOST is set. DJANGO_EMAIL_BACKEND names

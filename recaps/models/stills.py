@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from core.renditions import picture, rendition
+from core.renditions import picture_sources, rendition
 from core.stored_images import StoredImageField
 
 from .recap import Recap
@@ -66,5 +66,5 @@ class Still(models.Model):
         return self.caption or self.alt_text
 
     @cached_property
-    def picture(self):
-        return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
+    def image_picture(self):
+        return picture_sources(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))

@@ -26,7 +26,7 @@ def test_a_youtube_answer_is_stored_with_a_cookieless_player_and_a_thumbnail(pro
     assert (embed.width, embed.height, embed.shape) == (640, 360, "wide")
     assert embed.thumbnail.name.endswith(".jpg")
     assert (embed.thumbnail_width, embed.thumbnail_height) == (480, 360)
-    assert embed.picture.webp_srcset
+    assert embed.thumbnail_picture.webp_srcset
 
 
 @pytest.mark.parametrize(

@@ -107,12 +107,12 @@ def assert_recap_renders_its_stills(client, recap):
     # The renditions' URLs, the alt text and the size: the box the browser keeps for it.
     assert hero.webp_800.name in page
     assert f'alt="{ALT}"' in page
-    assert f'width="{hero.picture.width}" height="{hero.picture.height}"' in page
+    assert f'width="{hero.image_picture.width}" height="{hero.image_picture.height}"' in page
     # A still whose size is not known holds a 16:9 box.
     assert re.search(r'alt="An older still" width="800" height="450"', page)
     # The page's social card and schema.org image name the hero's largest rendition.
-    assert f'<meta property="og:image" content="{absolute(hero.picture.largest)}">' in page
-    assert f'"image":["{absolute(hero.picture.largest)}"]' in page
+    assert f'<meta property="og:image" content="{absolute(hero.image_picture.largest)}">' in page
+    assert f'"image":["{absolute(hero.image_picture.largest)}"]' in page
 
 
 def absolute(url):

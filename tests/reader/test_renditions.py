@@ -17,7 +17,7 @@ def test_saving_a_still_generates_every_rendition(soundtrack):
         for fmt in ("webp", "jpeg"):
             name = getattr(still, f"{fmt}_{width}").name
             assert default_storage.exists(name), name
-    assert still.picture.width == 800 and still.picture.height == 450
+    assert still.image_picture.width == 800 and still.image_picture.height == 450
 
 
 def test_rendering_a_page_does_not_generate_missing_renditions(client, soundtrack):
