@@ -4,6 +4,14 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(pic, alt, sizes="100vw", lazy=True, css_class=""):
-    """A <picture> with a WebP srcset and a JPEG fallback; `pic` from `core.renditions.picture`."""
-    return {"pic": pic, "alt": alt, "sizes": sizes, "lazy": lazy, "css_class": css_class}
+def picture(pic, alt, sizes="100vw", lazy=True, css_class="", fill=False):
+    """A <picture> with a WebP srcset and a JPEG fallback; `pic` from `core.renditions.picture`.
+
+    `fill`: the <img>'s size attributes are its largest rendition's, so CSS (`max-width:
+    100%`) lets it fill its box up to that width and never enlarges it past it; otherwise
+    they are the fallback `src`'s."""
+    if pic is None:
+        return {"pic": None}
+    width, height = (pic.largest_width, pic.largest_height) if fill else (pic.width, pic.height)
+    context = {"pic": pic, "alt": alt, "sizes": sizes, "lazy": lazy, "css_class": css_class}
+    return {**context, "width": width, "height": height}

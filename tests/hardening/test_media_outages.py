@@ -107,7 +107,7 @@ def assert_recap_renders_its_stills(client, recap):
     # The renditions' URLs, the alt text and the size: the box the browser keeps for it.
     assert hero.webp_800.name in page
     assert f'alt="{ALT}"' in page
-    assert f'width="{hero.picture.width}" height="{hero.picture.height}"' in page
+    assert f'width="{hero.picture.largest_width}" height="{hero.picture.largest_height}"' in page
     # A still whose size is not known holds a 16:9 box.
     assert re.search(r'alt="An older still" width="800" height="450"', page)
     # The page's social card and schema.org image name the hero's largest rendition.

@@ -137,7 +137,8 @@ def test_hero_picture_has_webp_source_jpeg_fallback_and_size(recap_page):
     hero = recap_page.split('<figure class="hero')[1].split("</figure>")[0]
     assert '<source type="image/webp" srcset="' in hero
     assert re.search(r'srcset="[^"]+\.jpg 480w, [^"]+\.jpg 800w, [^"]+\.jpg 1200w"', hero)
-    assert 'width="800" height="450"' in hero
+    # The largest rendition's size: the hero fills the column up to it, never past it.
+    assert 'width="1200" height="675"' in hero
     assert 'loading="lazy"' not in hero
     still = recap_page.split('<figure class="still">')[1].split("</figure>")[0]
     assert 'loading="lazy"' in still
