@@ -81,7 +81,9 @@ def test_recap_page_shows_verdict_rating_and_where_to_watch(recap_page):
 def test_recap_page_links_previous_recap_and_names_unpublished_next(recap_page, series):
     assert f'rel="prev" href="{series["recaps"][2].get_absolute_url()}"' in recap_page
     assert 'rel="next"' not in recap_page
-    assert 'Soundtrack #2 Episode 4<span class="muted"> · recap coming' in recap_page
+    assert 'Soundtrack #2 Episode 4 <span class="muted episode-nav__status">Recap coming' in (
+        recap_page
+    )
 
 
 def test_recap_page_also_read_order(recap_page, series):
