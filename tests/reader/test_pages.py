@@ -159,6 +159,33 @@ def test_show_hub(client, series):
     assert "as Do Hyun-seo" in html
 
 
+def test_a_show_hub_with_nothing_for_the_side_column_has_none(client, db):
+    """A show nothing is known of yet (no cast, no dates, no recap read, no other season): no
+    facts box, no empty aside beside the guide, and the guide has the page's width."""
+    show = Show.objects.create(title="Untitled Pilot", slug="untitled-pilot")
+    html = text(client.get(show.get_absolute_url()))
+    assert '<div class="hub-grid">' in html
+    assert "hub-grid__side" not in html
+    assert "<aside" not in html.split('class="hub-grid')[1]
+    assert 'id="facts-heading"' not in html
+
+
+def test_a_show_hub_with_facts_has_them_in_a_side_column(client, series):
+    html = text(client.get(series["show"].get_absolute_url()))
+    side = html.split('<aside class="hub-grid__side"')[1].split("</aside>")[0]
+    assert '<div class="hub-grid hub-grid--side">' in html
+    assert '<h2 id="facts-heading">Facts</h2>' in side
+
+
+def test_a_show_hub_with_only_another_season_keeps_the_side_column_for_it(client, db):
+    first = Show.objects.create(title="Hilda", slug="hilda")
+    second = Show.objects.create(title="Hilda 2", slug="hilda-2", follows=first)
+    html = text(client.get(second.get_absolute_url()))
+    side = html.split('<aside class="hub-grid__side"')[1].split("</aside>")[0]
+    assert 'id="facts-heading"' not in side
+    assert "Follows <a" in side
+
+
 def test_show_hub_episode_guide(client, series):
     html = text(client.get(series["show"].get_absolute_url()))
     rows = dict(re.findall(r'<tr id="episode-(\d)">(.*?)</tr>', html, re.S))
