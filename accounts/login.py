@@ -90,8 +90,8 @@ class StaffLoginView(LoginView):
 
     def get_success_url(self):
         """Signing in without a page to return to lands on the start page `ADMIN_START_PAGE`
-        names (the episode desk) for whoever holds its permission; the index stays the
-        sections' page, one click away."""
+        names (the episode desk) for whoever holds its permission; the admin index stays one
+        click away."""
         asked = self.get_redirect_url()
         start = settings.ADMIN_START_PAGE
         index = resolve_url(settings.LOGIN_REDIRECT_URL)

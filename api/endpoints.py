@@ -14,7 +14,7 @@ from ninja.errors import ValidationError
 from core.database_outage import DATABASE_AWAY
 from pagecache import tags as cache_tags
 from pagecache.views import mark
-from people.cast import fact_credits
+from people.cast import fact_credits, give_fact_credits
 from people.models import Credit, Person
 from shows.models import Episode
 
@@ -193,7 +193,7 @@ def show_list(
         size_of(page_size),
         f"shows:{updated_since}",
     )
-    queries.fact_credits_of(rows)
+    give_fact_credits(rows)
     base = base_of(request)
     results = [
         pick(representations.show_payload(base, show, show.fact_credits), names) for show in rows

@@ -4,7 +4,6 @@ list a fixed number of queries whatever its length (the tests count them)."""
 from django.db.models import Prefetch, Q
 
 from discussion.threads import with_comment_count
-from people.models import Credit
 from recaps.models import Recap, Still, TaggedRecap
 from recaps.visibility import visible_tags
 from shows.models import Episode, Show
@@ -101,34 +100,6 @@ def aired_after(day):
 
 def shows():
     return Show.objects.with_platforms()
-
-
-def fact_credits_of(show_list):
-    """Each show's credits with their people (`show.fact_credits`), each lead with the
-    (title, premiere) of their shows that premiered before this one (`earlier_shows`), as
-    `people.cast.credits_for_facts` gives them for one show: two queries for all."""
-    by_show = {show.pk: show for show in show_list}
-    for show in show_list:
-        show.fact_credits = []
-    credits = Credit.objects.filter(show_id__in=by_show).select_related("person")
-    leads = {}
-    for credit in credits.order_by("show_id", "billing_order", "pk"):
-        by_show[credit.show_id].fact_credits.append(credit)
-        if credit.role == Credit.Role.LEAD:
-            credit.person.earlier_shows = []
-            leads.setdefault(credit.person_id, []).append(credit)
-    if not leads:
-        return
-    rows = (
-        Credit.objects.filter(person_id__in=leads, show__premiere_date__isnull=False)
-        .order_by("person_id", "-show__premiere_date")
-        .values_list("person_id", "show_id", "show__title", "show__premiere_date")
-    )
-    for person_id, show_id, title, premiere in rows:
-        for credit in leads[person_id]:
-            own = by_show[credit.show_id].premiere_date
-            if show_id != credit.show_id and (own is None or premiere < own):
-                credit.person.earlier_shows.append((title, premiere))
 
 
 def tags():

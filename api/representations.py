@@ -125,7 +125,8 @@ def schedule_payload(show):
 
 def show_payload(base, show, credits, at=None):
     """A show with its schedule, platforms and the facts sentences the pages print; `credits`
-    from `people.cast.fact_credits` or `credits_for_facts` (the people named in the facts)."""
+    from `people.cast.fact_credits` or `credits_for_facts` (`give_fact_credits` for many): the
+    people named in the facts."""
     instant = show.schedule_instant(at)
     finale = show.finale_date
     return {

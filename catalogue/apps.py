@@ -5,4 +5,4 @@ class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = "Catalogue"
     # Its rows are bookkeeping, not something editors browse: its admin pages sit with shows.
-    admin_section = "shows"
+    admin_host = "shows"

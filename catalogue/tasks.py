@@ -8,7 +8,7 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
-from worker.recurring import queue_next
+from worker.scheduling import queue_next
 
 from . import sync
 from .providers.base import CatalogueError
@@ -40,7 +40,7 @@ def keep_syncing():
 
 def schedule(when=None, running=False):
     """Queues the next sync at `when` (now by default) unless one is already waiting
-    (`worker.recurring.queue_next`). A backend that cannot wait (the tests' immediate one)
+    (`worker.scheduling.queue_next`). A backend that cannot wait (the tests' immediate one)
     leaves a future run to the test."""
     if not sync_catalogue.get_backend().supports_defer:
         if when is None and not running:

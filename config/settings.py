@@ -38,7 +38,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # Django's admin with our site: third-party models in our sections (core.admin_site).
+    # Django's admin with our site: third-party models under our apps that host them
+    # (core.admin_site).
     "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

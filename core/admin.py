@@ -216,6 +216,23 @@ class BaseAdmin(MediaStorageErrorsMixin, EditorFieldsMixin, admin.ModelAdmin):
     show_full_result_count = False
 
 
+class ReadOnlyAdmin(BaseAdmin):
+    """Rows the site writes itself (logs, deliveries, stored answers): looked at, never added or
+    edited by hand. `deletable` says whether whoever may delete rows of the model may delete
+    these (clearing a list), or whether they are a record that stays."""
+
+    deletable = True
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.deletable and super().has_delete_permission(request, obj)
+
+
 class SingletonAdmin(admin.ModelAdmin):
     """A settings row (core.singleton): the list page goes straight to its form, and it can be
     neither added twice nor deleted."""

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site building blocks"
 
     def ready(self):
-        from . import database_outage, mediafiles
+        from . import database_outage, mediafiles, roles
         from .checks import trusted_proxies_check
         from .client_address import trusted_proxies
         from .sites import sync_site
@@ -23,10 +23,12 @@ class CoreConfig(AppConfig):
 
         # core has no models, so post_migrate is never sent for it: follow the sites app's.
         post_migrate.connect(sync_site, dispatch_uid="core.sync_site")
+        roles.connect()
 
 
 class AdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin with our site (sections for third-party apps' models)."""
+    """django.contrib.admin with our site (third-party apps' models under our apps that host
+    them)."""
 
     # Named in INSTALLED_APPS; not what "core" there means.
     default = False

@@ -186,6 +186,20 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = PooledClientRedisCacheClient
         self.breaker = breaker_for(self._servers, own)
+        # How long an answer may take before Redis counts as away (None: as long as it takes).
+        self.answer_seconds = options.get("socket_timeout")
+
+    @property
+    def away(self):
+        """Whether this process found Redis away and has not found it back yet."""
+        return self.breaker.down
+
+    def found_away(self, error):
+        """A connection of another kind (the purge channel) found Redis away: the process counts
+        it as an outage, whose end runs the `after_outage` callbacks, as if an operation had
+        failed."""
+        if not self.breaker.down:
+            self.breaker.failed(error, trial=False)
 
     def redis_client(self):
         """The redis-py client writes go through, for what the cache API lacks (a channel)."""

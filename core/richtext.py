@@ -12,7 +12,7 @@ from django_prose_editor.fields import ProseEditorField, ProseEditorFormField, _
 from django_prose_editor.widgets import AdminProseEditorWidget, ProseEditorWidget
 from js_asset import Media
 
-from . import spoilers
+from . import spoiler_passages
 
 EXTENSIONS = {
     "Bold": True,
@@ -27,12 +27,12 @@ EXTENSIONS = {
     "HardBreak": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    # "Block style" menu: an editor marks a paragraph as a spoiler (see core.spoilers).
+    # "Block style" menu: an editor marks a paragraph as a spoiler passage (core.spoiler_passages).
     "NodeClass": {
         "cssClasses": {
             "paragraph": {
                 "title": "Paragraph",
-                "cssClasses": [{"className": spoilers.CSS_CLASS, "title": "Spoiler"}],
+                "cssClasses": [{"className": spoiler_passages.CSS_CLASS, "title": "Spoiler"}],
             }
         }
     },
@@ -44,13 +44,14 @@ def _only_spoiler_class(tag, attribute, value):
     then keep any class: keep exactly `class="spoiler"`, drop every other value."""
     if attribute != "class":
         return value
-    return spoilers.CSS_CLASS if spoilers.CSS_CLASS in value.split() else None
+    css_class = spoiler_passages.CSS_CLASS
+    return css_class if css_class in value.split() else None
 
 
 def _allowlist():
     allowlist = allowlist_from_extensions(expand_extensions(EXTENSIONS))
     # No attribute on every element (nh3 would allow `lang` and `title`): the editor makes
-    # none, and `<p class="spoiler">` must be a spoiler's whole start tag (core.spoilers).
+    # none, and `<p class="spoiler">` must be a passage's whole start tag (core.spoiler_passages).
     allowlist["attributes"]["*"] = set()
     return allowlist
 
@@ -62,19 +63,19 @@ def sanitize(html):
     return _actually_empty(_cleaner.clean(html))
 
 
-class SpoilerStylesMixin:
-    """Adds the stylesheet that shows editors which paragraphs are spoilers."""
+class SpoilerPassageStylesMixin:
+    """Adds the stylesheet that shows editors which paragraphs are spoiler passages."""
 
     @property
     def media(self):
         return super().media + Media(css={"all": ["core/admin/richtext.css"]})
 
 
-class RichTextWidget(SpoilerStylesMixin, ProseEditorWidget):
+class RichTextWidget(SpoilerPassageStylesMixin, ProseEditorWidget):
     pass
 
 
-class AdminRichTextWidget(SpoilerStylesMixin, AdminProseEditorWidget):
+class AdminRichTextWidget(SpoilerPassageStylesMixin, AdminProseEditorWidget):
     pass
 
 
@@ -109,12 +110,12 @@ class RichTextField(ProseEditorField):
 
 
 def render(html):
-    """Sanitise again on output (older rows, raw SQL imports), collapse spoilers and mark the
-    result safe."""
-    return mark_safe(spoilers.collapse(sanitize(html or "")))
+    """Sanitise again on output (older rows, raw SQL imports), collapse spoiler passages and mark
+    the result safe."""
+    return mark_safe(spoiler_passages.collapse(sanitize(html or "")))
 
 
-def text_without_spoilers(html):
-    """Readable text of rich text, spoilers left out: the source of every excerpt, description
-    and feed item, where a reader could not keep a spoiler collapsed."""
-    return unescape(strip_tags(spoilers.remove(sanitize(html or "")))).strip()
+def text_without_spoiler_passages(html):
+    """Readable text of rich text, spoiler passages left out: the source of every excerpt,
+    description and feed item, where a reader could not keep a passage collapsed."""
+    return unescape(strip_tags(spoiler_passages.remove(sanitize(html or "")))).strip()

@@ -1,16 +1,11 @@
-"""Mail about comments is handed to the mailer once per recipient, even when the task that
-sends it runs again (its worker killed mid-job, the task given back to the queue). The record
-comes first: a message whose sending was cut short by the worker's death is not sent again
-(a reader gets one message or, at worst, none; never the same one twice)."""
+"""Mail about comments is handed to the mailer once per recipient (core.mail.send_once), even
+when the task that sends it runs again: a reader gets one message or, at worst, none."""
 
-import logging
-
-from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
-from .models import MailDelivery
+from core import mail
 
-logger = logging.getLogger(__name__)
+from .models import MailDelivery
 
 
 def recipient_digest(address):
@@ -22,20 +17,10 @@ def recipient_digest(address):
 def send_once(comment, kind, message):
     """Hands `message` (to one recipient) to the mailer unless a run before did; True if sent."""
     [address] = message.to
-    try:
-        # Committed before the mailer sees the message (durable: never inside a transaction
-        # that could still roll back after the message left).
-        with transaction.atomic(durable=True):
-            delivery = MailDelivery.objects.create(
-                comment=comment, kind=kind, recipient=recipient_digest(address)
-            )
-    except IntegrityError:
-        logger.info("Mail (%s) about comment %s was sent by an earlier run", kind, comment.pk)
-        return False
-    try:
-        message.send()
-    except Exception:
-        # The mailer refused it: nothing left, so a later run may send it.
-        delivery.delete()
-        raise
-    return True
+    return mail.send_once(
+        message,
+        lambda: MailDelivery.objects.create(
+            comment=comment, kind=kind, recipient=recipient_digest(address)
+        ),
+        f"Mail ({kind}) about comment {comment.pk}",
+    )

@@ -1,11 +1,11 @@
 """The one piece of markup comments accept: `[spoiler]…[/spoiler]`.
 
 Everything else a commenter types stays text. Markers pair up like brackets and are
-case-insensitive. An outermost pair is a spoiler; markers inside it stay as typed, inside the
-spoiler (so whatever the commenter meant to hide stays hidden); a marker without a partner
-stays as typed, so readers see that the markup did not take. The comment form refuses an
-opening marker that is never closed. Parsing takes time linear in the text, however deep the
-markers nest.
+case-insensitive. An outermost pair is a spoiler passage, collapsed like an editor's
+(core.spoiler_passages); markers inside it stay as typed, inside the passage (so whatever the
+commenter meant to hide stays hidden); a marker without a partner stays as typed, so readers
+see that the markup did not take. The comment form refuses an opening marker that is never
+closed. Parsing takes time linear in the text, however deep the markers nest.
 """
 
 import re
@@ -16,7 +16,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.spoilers import CSS_CLASS, SUMMARY
+from core.spoiler_passages import CSS_CLASS, SUMMARY
 
 OPEN = "[spoiler]"
 CLOSE = "[/spoiler]"

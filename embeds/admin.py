@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from core.admin import BaseAdmin
+from core.admin import ReadOnlyAdmin
 
 from .models import Embed
 
 
 @admin.register(Embed)
-class EmbedAdmin(BaseAdmin):
+class EmbedAdmin(ReadOnlyAdmin):
     """What providers said about the links in recaps: written when a recap is saved, read here
     to see why a link stayed a link."""
 
@@ -15,13 +15,6 @@ class EmbedAdmin(BaseAdmin):
     search_fields = ["url", "title"]
     readonly_fields = [f.name for f in Embed._meta.fields if f.name != "id"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # A stored answer is replaced when its recap is saved after the refresh time; deleting
-        # it would only turn facades back into links until then.
-        return False
+    # A stored answer is replaced when its recap is saved after the refresh time; deleting it
+    # would only turn facades back into links until then.
+    deletable = False

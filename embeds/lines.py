@@ -4,7 +4,7 @@ An editor pastes a link on a line of its own; the editor stores `<p><a href="URL
 (or the address as plain text), and the importer writes the same. When the link's text is not
 the address, it is the embed's caption (a WordPress embed block's figcaption). Read from the
 HTML nh3 writes (core.richtext), whose quoting and escaping are always the same, so a
-pattern over it is exact; a spoiler paragraph (`<p class="spoiler">`) never holds an embed."""
+pattern over it is exact; a spoiler passage (`<p class="spoiler">`) never holds an embed."""
 
 import re
 from dataclasses import dataclass

@@ -5,19 +5,9 @@ domain removes its followers at once; its inbox posts get a 403 and nothing is s
 from django.contrib import admin, messages
 from django.db.models import Count
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, ReadOnlyAdmin
 
 from .models import BlockedDomain, Delivery, Follower, ReceivedActivity, RemoteActor
-
-
-class ReadOnlyAdmin(BaseAdmin):
-    """Rows the site writes itself: looked at, never added or edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Follower)
@@ -55,9 +45,7 @@ class DeliveryAdmin(ReadOnlyAdmin):
     list_select_related = ["recap__episode__show"]
     search_fields = ["inbox", "activity_id"]
     date_hierarchy = "created_at"
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False
 
 
 @admin.register(ReceivedActivity)
@@ -67,9 +55,7 @@ class ReceivedActivityAdmin(ReadOnlyAdmin):
     list_select_related = ["actor"]
     search_fields = ["activity_id", "actor__uri"]
     date_hierarchy = "received_at"
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False
 
 
 @admin.register(BlockedDomain)

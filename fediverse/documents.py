@@ -5,7 +5,7 @@ Spoiler-safe by construction, as the follower e-mails are (follows.mail, reused 
 Article's `summary`, which Mastodon shows as the content warning hiding the post, is always
 "Spoilers for <Show>, episode N", derived from the episode; `name` is the alert's subject (show
 and episode number, never the recap's subtitle); `content` is the alert's text (the intro
-without its spoiler paragraphs when the editor marked it spoiler-free, else a fixed teaser);
+without its spoiler passages when the editor marked it spoiler-free, else a fixed teaser);
 the lead still is attached only when the alert shows it; and every post is `sensitive`."""
 
 import re

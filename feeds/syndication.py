@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.text import Truncator
 
 from core.media_faults import attempt
-from core.richtext import text_without_spoilers
+from core.richtext import text_without_spoiler_passages
 from recaps.models import Recap, Still
 from shows.models import Show
 
@@ -81,7 +81,7 @@ class LatestRecapsFeed(Feed):
     def item_description(self, item):
         if item.meta_description:
             return item.meta_description
-        text = text_without_spoilers(item.intro or item.body)
+        text = text_without_spoiler_passages(item.intro or item.body)
         return Truncator(" ".join(text.split())).words(DESCRIPTION_WORDS)
 
     def item_pubdate(self, item):

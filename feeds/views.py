@@ -76,8 +76,9 @@ def web_manifest(request):
 @require_GET
 @cache_tagged(lambda request, slug: {tags.SHOWS})
 def show_calendar_ics(request, slug):
-    """A show's release days for calendar apps (iCalendar); an hour's caching is plenty for a
-    schedule that editors rarely change."""
+    """A show's release days for calendar apps (iCalendar). Kept like a reader page (the page
+    cache and shared caches, EPISODIC_PAGE_CACHE_SECONDS and EPISODIC_CACHE_S_MAXAGE) and taken
+    out when an editor changes a show; there is no cache of its own."""
     show = get_object_or_404(Show, slug=slug)
     calendar = show_calendar(
         show,

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from core.admin import BaseAdmin, EditorFieldsMixin
+from core.admin import BaseAdmin, EditorFieldsMixin, ReadOnlyAdmin
 from recaps.models import Recap
 
 from . import digests, tasks
@@ -122,22 +122,14 @@ class FollowerAdmin(BaseAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(BaseAdmin):
+class DeliveryAdmin(ReadOnlyAdmin):
     list_display = ["follower", "kind", "recap", "state", "created_at", "sent_at"]
     list_filter = ["state", "kind", ("recap", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["follower", "recap__episode__show"]
     search_fields = ["follower__email", "message_id"]
     date_hierarchy = "created_at"
     view_permissions = {"send_test_view": ["send_test"]}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False
 
     def has_send_test_permission(self, request):
         """Whoever may change recaps may see what followers would get."""
@@ -171,12 +163,6 @@ class DeliveryAdmin(BaseAdmin):
 
 
 @admin.register(Suppression)
-class SuppressionAdmin(BaseAdmin):
+class SuppressionAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "reason", "created_at"]
     list_filter = ["reason"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

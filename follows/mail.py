@@ -1,6 +1,6 @@
 """The mail followers get, spoiler-safe by construction: subjects and preview texts name the
 show and the episode number only, never a recap's subtitle, verdict or text; the body quotes
-the intro (without its spoiler paragraphs, core.spoilers) and shows the lead still only when
+the intro (without its spoiler passages, core.spoiler_passages) and shows the lead still only when
 the editor marked the recap spoiler-free above the fold, and a fixed teaser otherwise.
 
 An alert is rendered once per recap with placeholders for each reader's own links; the
@@ -15,8 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from core import spoilers
-from core.richtext import sanitize, text_without_spoilers
+from core import spoiler_passages
+from core.richtext import sanitize, text_without_spoiler_passages
 from sitesettings.models import SiteSettings
 
 from . import links
@@ -76,15 +76,17 @@ def common_context():
 
 def recap_context(recap):
     safe = recap.intro_spoiler_free
-    # Sanitised again (as core.richtext.render does), its spoiler paragraphs left out.
-    intro_html = mark_safe(spoilers.remove(sanitize(recap.intro))) if safe and recap.intro else ""
+    # Sanitised again (as core.richtext.render does), its spoiler passages left out.
+    intro_html = (
+        mark_safe(spoiler_passages.remove(sanitize(recap.intro))) if safe and recap.intro else ""
+    )
     return {
         "recap": recap,
         "show_title": recap.episode.show.title,
         "number": recap.episode.number,
         "url": links.absolute(recap.get_absolute_url()),
         "intro_html": intro_html,
-        "intro_text": text_without_spoilers(recap.intro) if intro_html else "",
+        "intro_text": text_without_spoiler_passages(recap.intro) if intro_html else "",
         "still": lead_still(recap) if safe else None,
     }
 

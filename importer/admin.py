@@ -4,9 +4,10 @@ items that need an editor (links go to the recap or show to fix)."""
 from django.contrib import admin
 from django.contrib.redirects import admin as redirects_admin
 from django.contrib.redirects.models import Redirect
+from django.urls import Resolver404, resolve
 from django.utils.html import format_html, format_html_join
 
-from core.admin import BaseAdmin, SafeRelationsMixin
+from core.admin import ReadOnlyAdmin, SafeRelationsMixin
 
 from .models import ImportRun, WordPressOrigin
 
@@ -42,14 +43,6 @@ COUNT_LABELS = {
     "redirects": "Old URLs redirected",
 }
 SHOWN_ITEMS = 500
-
-
-class ReadOnlyAdmin(BaseAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImportRun)
@@ -124,9 +117,15 @@ class ImportRunAdmin(ReadOnlyAdmin):
 
 
 def _link(url, text):
-    if url and url.startswith("/admin/"):
-        return format_html('<a href="{}">{}</a>', url, text)
-    return text
+    """A link to the item's admin page (importer.report.admin_url), and none to any other
+    address: the run stores what it was given, and a link elsewhere would leave the admin."""
+    try:
+        match = resolve(url or "")
+    except Resolver404:
+        return text
+    if match.namespace != admin.site.name:
+        return text
+    return format_html('<a href="{}">{}</a>', url, text)
 
 
 @admin.register(WordPressOrigin)

@@ -6,6 +6,7 @@ declarations and external references, so an entity-expansion bomb or an XXE fail
 then cleared, so a 500 MB export is read in bounded memory."""
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from html import unescape
 from xml.etree.ElementTree import ParseError
@@ -234,3 +235,14 @@ def read(path):
         raise ExportError("This file is not a WordPress export (no RSS channel).")
     if not channel_sent:
         yield channel
+
+
+def parse_date(value):
+    """An export's `YYYY-MM-DD HH:MM:SS` as an aware UTC datetime; None for WordPress's
+    `0000-00-00 00:00:00` (never set) or anything unreadable."""
+    if not value or value.startswith("0000"):
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None

@@ -10,9 +10,14 @@ is read from the cache as before. A purge in another process reaches this one as
 delivers a message; one in this process, at once.
 
 When Redis is away the token cannot be known: `current()` is then None, which no page was
-checked under. The thread pings the channel when it is quiet, so a Redis that hangs (and
-answers nothing, not even an error) counts as away within LOST_SECONDS; it tells the cache
-(core/cache.py), so requests stop waiting on it, and subscribes again every RETRY_SECONDS."""
+checked under. The thread pings the channel when it is quiet. A ping unanswered for longer than
+the cache's socket timeout means Redis hangs (it answers nothing, not even an error): from then
+on the token is not trusted, and a channel silent for LOST_SECONDS, or a ping answered that
+late, counts as an outage of the process's cache (core/cache.py). Requests stop waiting on it,
+and when it answers again the cache's `after_outage` callbacks purge what this process may have
+missed meanwhile, before the token is trusted again; the thread subscribes again every
+RETRY_SECONDS. So a hang shorter than LOST_SECONDS, during which another process's purge could
+not reach Redis, never leaves a page remembered from before it trusted afterwards."""
 
 import logging
 import secrets
@@ -67,6 +72,17 @@ def channel():
     return f"{cache.make_key(GENERATION_KEY)}:{database}"
 
 
+def cache_away():
+    """Whether this process found Redis away and has not found it back (and run what waited for
+    it) yet."""
+    return getattr(caches["default"], "away", False)
+
+
+def answer_seconds():
+    """How long Redis may take to answer before it counts as away."""
+    return getattr(caches["default"], "answer_seconds", None) or LOST_SECONDS
+
+
 def redis_client():
     """The Redis client of the cache, or None for a cache without one (local memory)."""
     client = getattr(caches["default"], "redis_client", None)
@@ -78,14 +94,26 @@ class Watch:
         self.token = None
         self.live = False
         self.heard_at = 0.0  # time.monotonic() of the channel's last word
+        self.pinged_at = None  # time.monotonic() of the ping not answered yet
         self.started = False
         self.lock = threading.Lock()
 
     def current(self):
         """The token of the last purge, or None when it cannot be known (Redis away)."""
-        if self.live and time.monotonic() - self.heard_at < LOST_SECONDS:
+        if self.trusted(time.monotonic()):
             return self.token
         return cache.get(GENERATION_KEY)
+
+    def trusted(self, now):
+        """Whether the channel's token is the last purge's: the channel spoke lately, answers
+        its pings in time, and no outage this process found is still to be made up for."""
+        pinged_at = self.pinged_at
+        return (
+            self.live
+            and now - self.heard_at < LOST_SECONDS
+            and (pinged_at is None or now - pinged_at <= answer_seconds())
+            and not cache_away()
+        )
 
     def heard(self, token):
         if self.live:
@@ -108,35 +136,47 @@ class Watch:
         while True:
             try:
                 self.listen()
-            except UNREACHABLE:
-                # Redis away, or only this connection cut? The cache tries it at once: if away,
-                # requests stop waiting on it, and it is logged there once per interval.
-                reachable = getattr(caches["default"], "reachable", None)
-                if reachable is not None:
-                    reachable(force=True)
+            except UNREACHABLE as error:
+                # Redis away, or only this connection cut? The process counts an outage (what
+                # was purged meanwhile is made up for when it ends), and the cache tries Redis
+                # at once: if away, requests stop waiting on it, logged there once an interval.
+                found_away = getattr(caches["default"], "found_away", None)
+                if found_away is not None:
+                    found_away(error)
+                    caches["default"].reachable(force=True)
             except Exception as error:  # noqa: BLE001 - any failure: read the cache, retry
                 logger.warning("The page cache's purge channel failed: %s", error)
             time.sleep(RETRY_SECONDS)
 
     def listen(self):
         subscription = redis_client().pubsub()
+        self.pinged_at = None
         try:
             subscription.subscribe(channel())
-            heard = pinged = time.monotonic()
+            heard = time.monotonic()
             while True:
                 message = subscription.get_message(timeout=PING_SECONDS)
                 now = time.monotonic()
                 if message is not None:
                     heard = self.heard_at = now
+                    if message["type"] == "pong":
+                        self.answered(now)
                     self.take(message)
                 if now - heard >= LOST_SECONDS:
                     raise RedisTimeoutError("the purge channel went silent")
-                if now - max(heard, pinged) >= PING_SECONDS:
+                if self.pinged_at is None and now - heard >= PING_SECONDS:
+                    self.pinged_at = now
                     subscription.ping()
-                    pinged = now
         finally:
             self.live = False
             subscription.close()
+
+    def answered(self, now):
+        """A ping answered: too late, and Redis hung meanwhile."""
+        late = now - self.pinged_at > answer_seconds() if self.pinged_at is not None else False
+        self.pinged_at = None
+        if late:
+            raise RedisTimeoutError("the purge channel's ping was answered late")
 
     def take(self, message):
         if message["type"] == "subscribe":

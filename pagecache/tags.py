@@ -190,6 +190,11 @@ class Unpublished:
                 if not self.tags:
                     self.retrying = False
                     return
+            # Tried now, not when the cache's back-off next allows it: the purges go out within
+            # RETRY_SECONDS of Redis's return (the cache's recovery purges them, with SITE).
+            reachable = getattr(cache, "reachable", None)
+            if reachable is not None:
+                reachable(force=True)
             purge(self.take())
 
 

@@ -6,7 +6,7 @@ from django.contrib.admin import helpers
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
-from core.admin import BaseAdmin
+from core.admin import ReadOnlyAdmin
 from shows.models import Episode
 
 from .models import EpisodeVote
@@ -35,7 +35,7 @@ class EpisodeOfShowFilter(admin.SimpleListFilter):
 
 
 @admin.register(EpisodeVote)
-class EpisodeVoteAdmin(BaseAdmin):
+class EpisodeVoteAdmin(ReadOnlyAdmin):
     list_display = ["episode", "show", "score", "created_at"]
     list_filter = [
         ("episode__show", admin.RelatedOnlyFieldListFilter),
@@ -46,12 +46,6 @@ class EpisodeVoteAdmin(BaseAdmin):
     search_fields = ["episode__show__title", "episode__title"]
     date_hierarchy = "created_at"
     actions = ["clear_episode_ratings"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="show", ordering="episode__show__title")
     def show(self, vote):

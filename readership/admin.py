@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from core.admin import BaseAdmin
+from core.admin import ReadOnlyAdmin
 from recaps.models import Recap
 
 from . import chart, reports
@@ -33,17 +33,9 @@ def period_of(request):
 
 
 @admin.register(DailyViews)
-class DailyViewsAdmin(BaseAdmin):
+class DailyViewsAdmin(ReadOnlyAdmin):
     view_permissions = {"recap_views_view": ["view"]}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False
 
     def get_urls(self):
         return [

@@ -1,14 +1,14 @@
 """The hourly run on the task worker: the finished hours' views into the database, the rows
 past their keeping time deleted, and every "Most read this week" purged, so the lists change
 once an hour and no reader request ever writes a row. Each run queues the next one
-(worker.recurring: the worker queues the first when it starts)."""
+(worker.scheduling: the worker queues the first when it starts)."""
 
 from datetime import UTC, datetime
 
 from django.tasks import task
 
 from pagecache.purge import invalidate
-from worker.recurring import queue_next
+from worker.scheduling import queue_next
 
 from . import MOST_READ_TAG, counting, totals
 

@@ -3,7 +3,7 @@ should look at first (warnings).
 
 `run()` is pure: it takes plain values and returns messages, so its tests need no database.
 `run_for()` gathers those values for a saved recap; the admin form gathers them from what the
-editor is about to save (see `recaps.admin`).
+editor is about to save (see `recaps.admin.stills`).
 """
 
 import html
@@ -114,7 +114,7 @@ def run(
 def run_for(recap, publish_time: datetime, *, now=None, stills=None, also_read=None, tags=None):
     """The checks for `recap` going live at `publish_time`, from the database unless the
     stills (StillFacts), Also Read picks (recaps) or tag names about to be saved are given."""
-    from .models import Recap
+    from .models import Recap, is_visible
 
     episode = recap.episode
     if stills is None:
@@ -137,12 +137,7 @@ def run_for(recap, publish_time: datetime, *, now=None, stills=None, also_read=N
         meta_description=recap.meta_description,
         stills=stills,
         also_read=[
-            PickFacts(
-                pick.headline,
-                pick.status == Recap.Status.PUBLISHED
-                and pick.published_at is not None
-                and pick.published_at <= publish_time,
-            )
+            PickFacts(pick.headline, is_visible(pick.status, pick.published_at, publish_time))
             for pick in also_read
         ],
         competing=[other.headline for other in competing],

@@ -1,10 +1,6 @@
-"""The editorial roles as auth groups, kept in step with the code on every `migrate`.
-
-`ensure_roles()` runs on `post_migrate` (after the permissions of shows, people, taggit and
-recaps exist, again once sitesettings' and axes' do, and after a test database is flushed). It
-only adds: permissions another app gives these groups (the comment permissions of "Editors")
-are left alone, whichever app migrates first. "Moderators" belongs to the comments side and is
-not created here.
+"""The editorial roles and what recaps grants them (granted by core.roles on every `migrate`,
+with what other apps declare: the comment permissions of "Editors", the desk's...). "Moderators"
+belongs to the comments side (discussion).
 
 Chief editors are editors who also look after what the staff share: the site settings, and
 unlocking a colleague the login lockout holds (axes' access attempts). They, and superusers,
@@ -44,28 +40,10 @@ CHIEF_EDITOR_PERMISSIONS = [
     ("axes", ["view_accessattempt", "delete_accessattempt"]),
 ]
 
-
-def _permissions(spec):
-    from django.contrib.auth.models import Permission
-    from django.db.models import Q
-
-    query = Q(pk__in=[])
-    for app_label, codenames in spec:
-        query |= Q(content_type__app_label=app_label, codename__in=codenames)
-    return list(Permission.objects.filter(query))
-
-
-def ensure_roles(**kwargs):
-    from django.contrib.auth.models import Group
-
-    for name, spec in (
-        (WRITERS, WRITER_PERMISSIONS),
-        (EDITORS, EDITOR_PERMISSIONS),
-        (CHIEF_EDITORS, CHIEF_EDITOR_PERMISSIONS),
-    ):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*_permissions(spec))
-    # Chief editors may do whatever editors may, what other apps give editors included (the
-    # last run, after axes has migrated, comes after theirs).
-    editors = Group.objects.get(name=EDITORS).permissions.all()
-    Group.objects.get(name=CHIEF_EDITORS).permissions.add(*editors)
+GRANTS = {
+    WRITERS: WRITER_PERMISSIONS,
+    EDITORS: EDITOR_PERMISSIONS,
+    CHIEF_EDITORS: CHIEF_EDITOR_PERMISSIONS,
+}
+# Chief editors may do whatever editors may, what other apps give editors included.
+INCLUDES = {CHIEF_EDITORS: EDITORS}

@@ -1,10 +1,10 @@
 """What readers may see of stills and tags, and whether an address names something they may not.
 
-`Recap.objects.published()` is the only definition of a visible recap; a still is visible with
-its recap, and a tag once a visible recap carries it. `names_hidden()` reads an address (a
-redirect's Location) the way this site would serve it, and says whether it is the page of a
-recap or a tag, or the file of a still, that readers may not see: `recaps.middleware` refuses
-every such redirect, whichever view or middleware made it.
+A recap is visible by the one rule of `recaps.models.publication` (`Recap.objects.published()`
+in a query); a still is visible with its recap, and a tag once a visible recap carries it.
+`names_hidden()` reads an address (a redirect's Location) the way this site would serve it, and
+says whether it is the page of a recap or a tag, or the file of a still, that readers may not
+see: `recaps.middleware` refuses every such redirect, whichever view or middleware made it.
 """
 
 import posixpath

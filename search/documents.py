@@ -2,7 +2,7 @@
 search.fts): what a recap's words are for the full-text search, refreshed after every save and
 in bulk for loaders that bypass save().
 
-Spoiler paragraphs (core.spoilers) are not indexed: a search for what happens later must not
+Spoiler passages (core.spoiler_passages) are not indexed: a search for what happens later must not
 find, rank or quote the recap that hides it."""
 
 from contextlib import contextmanager
@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
-from core import spoilers
+from core import spoiler_passages
 from recaps.models import Recap
 
 from . import fts
@@ -29,18 +29,20 @@ class StripTags(Func):
     output_field = TextField()
 
 
-class WithoutSpoilers(Func):
-    """Rich text without its spoiler paragraphs, in SQL."""
+class WithoutSpoilerPassages(Func):
+    """Rich text without its spoiler passages, in SQL."""
 
     function = "REGEXP_REPLACE"
     output_field = TextField()
 
     def __init__(self, expression):
-        super().__init__(expression, Value(spoilers.PARAGRAPH), Value(" "), Value("g"))
+        super().__init__(expression, Value(spoiler_passages.PARAGRAPH), Value(" "), Value("g"))
 
 
 def plain(field):
-    return StripTags(WithoutSpoilers(Coalesce(F(field), Value(""), output_field=TextField())))
+    return StripTags(
+        WithoutSpoilerPassages(Coalesce(F(field), Value(""), output_field=TextField()))
+    )
 
 
 def recap_vector():

@@ -2,7 +2,7 @@
 
 One row a recap in the virtual table `search_recaptext` (rowid = the recap's id), written here
 after each save and in bulk by `refresh_search`, with the same words as PostgreSQL's stored
-document: spoiler paragraphs left out, markup stripped. The table exists only when the SQLite
+document: spoiler passages left out, markup stripped. The table exists only when the SQLite
 build has FTS5 (checked by the migration that creates it); without it search falls back to
 substring matches.
 """
@@ -11,7 +11,7 @@ import re
 
 from django.db import connection
 
-from core.richtext import text_without_spoilers
+from core.richtext import text_without_spoiler_passages
 
 TABLE = "search_recaptext"
 #: Columns in rank order: the subtitle weighs most, then the verdict and description, the
@@ -74,10 +74,10 @@ def row(recap):
         recap.pk,
         _clean(recap.subtitle),
         _clean(f"{recap.verdict} {recap.meta_description}"),
-        _clean(text_without_spoilers(recap.intro)),
+        _clean(text_without_spoiler_passages(recap.intro)),
         _clean(
             " ".join(
-                text_without_spoilers(section)
+                text_without_spoiler_passages(section)
                 for section in (recap.body, recap.bonus_track, recap.review)
             )
         ),

@@ -31,7 +31,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from core.richtext import text_without_spoilers
+from core.richtext import text_without_spoiler_passages
 from people.models import Credit, Person
 from recaps.models import Recap
 from shows.models import Episode, Show
@@ -213,7 +213,7 @@ def _show_hits(query):
 
 def _fallback(query):
     """Without PostgreSQL or FTS5: substring matches on the stored HTML, newest first. Unlike
-    the full-text indexes, this also matches words inside spoiler paragraphs; the excerpts
+    the full-text indexes, this also matches words inside spoiler passages; the excerpts
     still never show them. Its cost grows with the archive: the last resort."""
     fields = (
         "subtitle",
@@ -267,8 +267,8 @@ def recap_hits(query):
 
 
 def _plain_text(*fragments):
-    """Readable text of rich-text fields, without their spoilers."""
-    return " ".join(text_without_spoilers(fragment) for fragment in fragments)
+    """Readable text of rich-text fields, without their spoiler passages."""
+    return " ".join(text_without_spoiler_passages(fragment) for fragment in fragments)
 
 
 def _marked(text):

@@ -9,9 +9,10 @@ class SiteSettingsConfig(AppConfig):
 
 class SitesConfig(sites_apps.SitesConfig):
     """The Site row (its domain and name follow the settings: core.sites) is the site's
-    settings too: in the admin it is under "Site settings", not "Sites" (core.admin_site)."""
+    settings too: in the admin it is under "Site settings", its admin host, not "Sites"
+    (core.admin_site)."""
 
     # Named in INSTALLED_APPS; not what "sitesettings" there means.
     default = False
     verbose_name = SiteSettingsConfig.verbose_name
-    admin_section = "sitesettings"
+    admin_host = "sitesettings"

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from core.admin import BaseAdmin
+from core.admin import BaseAdmin, ReadOnlyAdmin
 
 from . import tasks
 from .forms import EndpointForm
@@ -145,7 +145,7 @@ class AttemptInline(admin.TabularInline):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(BaseAdmin):
+class DeliveryAdmin(ReadOnlyAdmin):
     list_display = ["event", "endpoint", "state", "attempt_count", "last_status", "created_at"]
     list_display += ["next_attempt_at"]
     list_filter = ["state", "event", ("endpoint", admin.RelatedOnlyFieldListFilter)]
@@ -156,12 +156,4 @@ class DeliveryAdmin(BaseAdmin):
     fields += ["created_at", "next_attempt_at", "finished_at", "body"]
     readonly_fields = fields
     inlines = [AttemptInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False

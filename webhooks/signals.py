@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from discussion.signals import comments_approved
-from recaps.models import Recap
+from recaps.models import Recap, is_visible
 from shows.models import Show
 
 from . import tasks
@@ -41,10 +41,6 @@ def emit(event, pk):
         transaction.on_commit(lambda: tasks.announce.enqueue(event, pk))
 
 
-def is_live(status, published_at, now):
-    return status == Recap.Status.PUBLISHED and published_at is not None and published_at <= now
-
-
 @receiver(pre_save, sender=Recap, dispatch_uid="webhooks.remember_recap")
 def remember_recap(sender, instance, raw=False, **kwargs):
     instance._webhooks_before = (
@@ -62,8 +58,8 @@ def recap_events(sender, instance, raw=False, **kwargs):
         return
     before = getattr(instance, "_webhooks_before", None) or {}
     now = timezone.now()
-    was_live = is_live(before.get("status"), before.get("published_at"), now)
-    live = is_live(instance.status, instance.published_at, now)
+    was_live = is_visible(before.get("status"), before.get("published_at"), now)
+    live = is_visible(instance.status, instance.published_at, now)
     if live and not was_live:
         emit(Event.RECAP_PUBLISHED, instance.pk)
     elif was_live and not live:

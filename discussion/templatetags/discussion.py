@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.inclusion_tag("discussion/comments.html")
 def recap_comments(discussion):
-    """The recap page's comments section, from `discussion.section.recap_discussion`."""
+    """The recap page's comments area, from `discussion.comments_area.recap_discussion`."""
     return discussion
 
 
@@ -39,11 +39,12 @@ def held_comment_count():
 
 @register.filter(is_safe=True)
 def comment_text(value):
-    """A comment as readers see it: escaped text with line breaks, spoilers collapsed."""
+    """A comment as readers see it: escaped text with line breaks, spoiler passages
+    collapsed."""
     return markup.to_html(value)
 
 
 @register.filter
-def hide_spoilers(value):
-    """A comment for plain-text e-mail: each spoiler replaced by "[spoiler hidden]"."""
+def hide_spoiler_passages(value):
+    """A comment for plain-text e-mail: each spoiler passage replaced by "[spoiler hidden]"."""
     return markup.masked(value)

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView
 
-from discussion.section import comment_count, recap_discussion
+from discussion.comments_area import comment_count, recap_discussion
 from embeds.rendering import embeds_for
 from pagecache import tags as cache_tags
 from pagecache.tags import cached_fragment, kept_fragment

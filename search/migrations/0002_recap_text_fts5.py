@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.db import OperationalError, migrations, models
 
 import search.models
-from core.richtext import text_without_spoilers
+from core.richtext import text_without_spoiler_passages
 
 # Frozen copies of search.fts's definitions as of this migration.
 TABLE = "search_recaptext"
@@ -47,10 +47,10 @@ def create_table(apps, schema_editor):
             recap.pk,
             clean(recap.subtitle),
             clean(f"{recap.verdict} {recap.meta_description}"),
-            clean(text_without_spoilers(recap.intro)),
+            clean(text_without_spoiler_passages(recap.intro)),
             clean(
                 " ".join(
-                    text_without_spoilers(section)
+                    text_without_spoiler_passages(section)
                     for section in (recap.body, recap.bonus_track, recap.review)
                 )
             ),

@@ -76,16 +76,16 @@
 
 // Reader ratings (ratings app): progressive enhancement of the recap page's rating form.
 // Without JavaScript the form posts and the browser follows the redirect back to the recap. With
-// it, the same POST goes by fetch and the rating section is swapped for the one on the page the
-// redirect leads to, so the reader keeps their place; a refusal's title and reason are shown in
-// the section instead.
+// it, the same POST goes by fetch and the rating's element (#reader-rating) is swapped for the
+// one on the page the redirect leads to, so the reader keeps their place; a refusal's title and
+// reason are shown in it instead.
 (function () {
   "use strict";
-  var section = document.getElementById("reader-rating");
-  if (!section || !window.fetch || !window.DOMParser) return;
+  var rating = document.getElementById("reader-rating");
+  if (!rating || !window.fetch || !window.DOMParser) return;
 
   function showError(form, text) {
-    var message = section.querySelector(".reader-rating__error");
+    var message = rating.querySelector(".reader-rating__error");
     if (!message) {
       message = document.createElement("p");
       message.className = "reader-rating__error";
@@ -95,7 +95,7 @@
     message.textContent = text;
   }
 
-  section.addEventListener("submit", function (event) {
+  rating.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList.contains("reader-rating__form")) return;
     event.preventDefault();
@@ -111,8 +111,8 @@
           var page = new DOMParser().parseFromString(html, "text/html");
           var fresh = page.getElementById("reader-rating");
           if (response.ok && fresh) {
-            section.replaceChildren.apply(section, Array.from(fresh.childNodes));
-            var focus = section.querySelector(".reader-rating__yours, .reader-rating__score");
+            rating.replaceChildren.apply(rating, Array.from(fresh.childNodes));
+            var focus = rating.querySelector(".reader-rating__yours, .reader-rating__score");
             if (focus) focus.focus();
             return;
           }

@@ -6,7 +6,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from recaps.roles import ensure_roles
+from core.roles import grant_roles
 
 PASSWORD = "pw-staff-123"
 LOGIN = "/admin/login/?next=/admin/"
@@ -23,7 +23,7 @@ def required(settings):
 
 @pytest.fixture
 def make_staff(db, django_user_model):
-    ensure_roles()
+    grant_roles()
 
     def make(username, role=None, superuser=False):
         user = django_user_model.objects.create_user(

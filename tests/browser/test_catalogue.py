@@ -24,9 +24,9 @@ def tvmaze(settings, tmp_path):
 
 @pytest.fixture
 def editor_site(live_server, tvmaze):
-    from recaps.roles import ensure_roles
+    from core.roles import grant_roles
 
-    ensure_roles()
+    grant_roles()
     user = get_user_model().objects.create_user("eddie", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return live_server.url

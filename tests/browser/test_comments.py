@@ -3,13 +3,11 @@ the reader's next comment appears at once, while the same address typed in anoth
 held. The form has no CSRF token: Chromium's own Sec-Fetch-Site header lets the post through,
 and only the held comment starts a session."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.roles import grant_roles
 from demo.factories import make_episode, make_recap, make_show
 from discussion.models import CommentSettings
 
@@ -18,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def setup(live_server):
-    import_module("discussion.migrations.0002_groups").create_groups(apps, None)
+    grant_roles()
     moderator = get_user_model().objects.create_user("mod", "mod@example.com", "pw-mod-123")
     moderator.is_staff = True
     moderator.save()

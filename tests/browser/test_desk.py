@@ -10,12 +10,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.roles import grant_roles
 from demo.factories import credit, make_episode, make_person, make_show
 from desk.models import ShowPlan
-from desk.roles import grant_desk_permissions
 from people.models import Credit
 from recaps.models import Recap
-from recaps.roles import ensure_roles
 from tests import images
 
 from .test_workflow import log_in
@@ -31,8 +30,7 @@ META = (
 @pytest.fixture
 def desk_site(live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    ensure_roles()
-    grant_desk_permissions()
+    grant_roles()
     users = get_user_model().objects
     for name, group, first in (("wren", "Writers", "Wren"), ("edie", "Editors", "Edie")):
         user = users.create_user(

@@ -14,9 +14,9 @@ PASSWORD = "pw-tags-123"
 
 @pytest.fixture
 def tagged(live_server):
-    from recaps.roles import ensure_roles
+    from core.roles import grant_roles
 
-    ensure_roles()
+    grant_roles()
     for username, group in (("eddie", "Editors"), ("wren", "Writers")):
         user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
         user.groups.add(Group.objects.get(name=group))

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.roles import grant_roles
 from demo.factories import make_episode
 from recaps.models import Recap
-from recaps.roles import ensure_roles
 from tests import images
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,7 +21,7 @@ META_OK = (
 @pytest.fixture
 def newsroom(live_server, soundtrack, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    ensure_roles()
+    grant_roles()
     users = get_user_model().objects
     for name, group in (("wren", "Writers"), ("edie", "Editors")):
         user = users.create_user(

@@ -113,7 +113,7 @@ def test_the_intro_and_lead_still_only_when_marked_spoiler_free(
     message = smtp.mails()[0]
     html, text = html_of(message), text_of(message)
     assert "Last week Hyeon-seo took the job." in html and "took the job" in text
-    assert SPOILER not in html and SPOILER not in text  # spoiler paragraphs never quoted
+    assert SPOILER not in html and SPOILER not in text  # spoiler passages never quoted
     assert SUBTITLE not in message["Subject"] + html
     assert recap.pk
 

@@ -41,7 +41,7 @@ from taggit.models import Tag
 from core.admin_site import EpisodicAdminSite, actions_of, custom_views
 from demo.factories import make_episode, make_person, make_recap, make_show
 from desk import ics
-from desk.models import Assignment, RelativeSchedule, ShowPlan
+from desk.models import Assignment, CalendarKey, RelativeSchedule, ShowPlan
 from discussion.models import CommentSettings, Moderation, RecapDiscussion
 from embeds.models import Embed
 from fediverse.models import BlockedDomain, ReceivedActivity, RemoteActor
@@ -427,9 +427,11 @@ def planned(recap, user, response):
 
 
 def rotate_calendar_key(client, show, user):
-    token = ics.token_for(user)
+    # The key, not the token: a token is signed with its time, and differs a second later.
+    ics.token_for(user)
+    key = CalendarKey.objects.get(user=user).key
     response = client.post(reverse("admin:desk_assignment_calendar_key"))
-    return response, ics.token_for(user) != token
+    return response, CalendarKey.objects.get(user=user).key != key
 
 
 def page(url):

@@ -6,15 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from importer.models import WordPressOrigin
 from recaps.models import Recap
+from tests.importer.rows import recap
 
 pytestmark = pytest.mark.django_db
-
-
-def recap(post_id):
-    origin = WordPressOrigin.objects.get(kind="post", wp_id=str(post_id))
-    return Recap.objects.get(pk=origin.object_id)
 
 
 def test_a_post_never_edited_reads_with_no_updated_line(client, imported):

@@ -4,15 +4,10 @@ any other (recap page, hub, tag page, feeds, sitemap, search), drafts and schedu
 import pytest
 from django.utils import timezone
 
-from importer.models import WordPressOrigin
 from recaps.models import Recap
+from tests.importer.rows import recap
 
 pytestmark = pytest.mark.django_db
-
-
-def recap(post_id):
-    origin = WordPressOrigin.objects.get(kind="post", wp_id=str(post_id))
-    return Recap.objects.get(pk=origin.object_id)
 
 
 @pytest.mark.parametrize(

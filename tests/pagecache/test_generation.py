@@ -51,3 +51,19 @@ def test_the_first_token_is_announced_too(watch):
     cache.delete(generation.GENERATION_KEY)
     token = generation.first_generation()
     assert eventually(lambda: watch.current() == token)
+
+
+def test_a_hang_too_short_for_the_channel_to_go_silent_is_made_up_for(watch, redis_cache):
+    """Another process's purge may have missed Redis while it hung: a ping answered late stops
+    the token being trusted at once, and on Redis's return this process purges every page."""
+    assert watch.trusted(time.monotonic())
+    redis_cache.freeze()
+    hung_at = time.time()
+    # Long enough for a ping to go unanswered, not for the channel to fall silent.
+    time.sleep(2 * generation.PING_SECONDS)
+    assert not watch.trusted(time.monotonic())
+    assert watch.current() is None
+    redis_cache.thaw()
+    assert eventually(lambda: (cache.get(tags.VERSION_PREFIX + tags.SITE) or 0) > hung_at)
+    assert eventually(lambda: watch.trusted(time.monotonic()))
+    assert watch.current() == cache.get(generation.GENERATION_KEY)

@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from readership.models import DailyViews
 from readership.tasks import flush_views
-from worker.recurring import ensure_queued
+from worker.scheduling import ensure_queued
 
 pytestmark = pytest.mark.django_db
 

@@ -87,9 +87,9 @@ def load_role_users():
     to exist here."""
     from django.contrib.auth.models import Group
 
-    from recaps.roles import ensure_roles
+    from core.roles import grant_roles
 
-    ensure_roles()
+    grant_roles()
     user_model = get_user_model()
     logins = []
     for username, password, group_name, first_name, last_name in ROLE_USERS:

@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
-from importer.run import WordPressImport, save_run
+from importer.report import save_run
+from importer.run import WordPressImport
 from importer.wxr import ExportError
 
 
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         except OSError as error:
             self.stderr.write(f"The CSV report could not be written beside the export: {error}")
             csv_path = None
-        run = save_run(importer, report, csv_path)
+        run = save_run(importer.path, report, csv_path)
         self.stdout.write(report.summary())
         if csv_path:
             self.stdout.write(f"Report: {csv_path}")

@@ -6,7 +6,7 @@ from django_tasks_db.management.commands.db_worker import Command as DatabaseWor
 
 from worker.faults import DATABASE_AWAY, RetriedFailures, database_outage, until_database_answers
 from worker.heartbeat import Heartbeat, give_back_tasks_of
-from worker.recurring import ensure_queued
+from worker.scheduling import ensure_queued
 
 
 class Command(DatabaseWorkerCommand):

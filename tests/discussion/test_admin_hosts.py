@@ -1,6 +1,6 @@
-"""The admin's sections: django-comments-xtd's comments, the closed discussions and the comment
-settings under one heading, "Comments and moderation"; taggit's tags under "Recaps"; the Site
-row under "Site settings"; axes' and django-tasks-db's under names an editor reads ("Login
+"""Admin hosts (core.admin_site): django-comments-xtd's comments, the closed discussions and the
+comment settings under one heading, "Comments and moderation"; taggit's tags under "Recaps"; the
+Site row under "Site settings"; axes' and django-tasks-db's under names an editor reads ("Login
 lockouts", "Background tasks"); no library's own name in the index, the sidebar or the
 breadcrumbs."""
 
@@ -19,7 +19,7 @@ COMMENTS = reverse("admin:django_comments_xtd_xtdcomment_changelist")
 TAGS = reverse("admin:taggit_tag_changelist")
 
 
-def sections(html):
+def headings(html):
     """{heading: [model names]} of the admin index's tables."""
     found = {}
     for table in re.findall(r"<table>.*?</table>", html, re.S):
@@ -38,9 +38,9 @@ def moderator(client, django_user_model):
     return client
 
 
-def test_the_index_has_one_comments_section_and_tags_under_recaps(admin_client):
+def test_the_index_has_one_comments_heading_and_tags_under_recaps(admin_client):
     html = admin_client.get(reverse("admin:index")).content.decode()
-    found = sections(html)
+    found = headings(html)
     assert found["Comments and moderation"] == [
         "Closed discussions",
         "Comment settings",
@@ -54,7 +54,7 @@ def test_the_index_has_one_comments_section_and_tags_under_recaps(admin_client):
 
 def test_the_index_heads_lockouts_tasks_and_the_site_row_in_newsroom_words(admin_client):
     html = admin_client.get(reverse("admin:index")).content.decode()
-    found = sections(html)
+    found = headings(html)
     assert found["Login lockouts"] == ["Access attempts", "Access failures", "Access logs"]
     assert found["Background tasks"] == ["Task Results"]
     assert found["Site settings"] == ["Site settings", "Sites"]
@@ -62,9 +62,9 @@ def test_the_index_heads_lockouts_tasks_and_the_site_row_in_newsroom_words(admin
         assert raw not in found
 
 
-def test_a_moderator_sees_the_comments_section(moderator):
+def test_a_moderator_sees_the_comments_heading(moderator):
     html = moderator.get(reverse("admin:index")).content.decode()
-    assert sections(html) == {"Comments and moderation": ["Closed discussions", "Comments"]}
+    assert headings(html) == {"Comments and moderation": ["Closed discussions", "Comments"]}
     assert "Comments Xtd" not in html
 
 
@@ -79,30 +79,30 @@ def test_a_moderator_sees_the_comments_section(moderator):
         (reverse("admin:sites_site_changelist"), "Site settings"),
     ],
 )
-def test_breadcrumbs_and_sidebar_name_our_sections(admin_client, url, heading):
+def test_breadcrumbs_and_sidebar_name_the_host_app(admin_client, url, heading):
     html = admin_client.get(url).content.decode()
     breadcrumbs = re.search(r'<ol class="breadcrumbs">(.*?)</ol>', html, re.S).group(1)
     assert heading in breadcrumbs
     for raw in RAW_NAMES:
         assert raw not in html
-    # The trail's second step is the section (the last, the model's own plural, may be "Sites").
-    section = re.findall(r"<li>(?:<a [^>]*>)?(.*?)<", breadcrumbs)[1]
-    assert section == heading
+    # The trail's second step is the host app (the last, the model's own plural, may be "Sites").
+    host = re.findall(r"<li>(?:<a [^>]*>)?(.*?)<", breadcrumbs)[1]
+    assert host == heading
 
 
 @pytest.mark.parametrize(
-    ("old", "section"),
+    ("old", "host"),
     [("django_comments_xtd", "discussion"), ("taggit", "recaps"), ("sites", "sitesettings")],
 )
-def test_a_library_index_redirects_to_its_section(admin_client, old, section):
+def test_a_library_index_redirects_to_its_host(admin_client, old, host):
     response = admin_client.get(reverse("admin:app_list", kwargs={"app_label": old}))
     assert response.status_code == 302
-    assert response.url == reverse("admin:app_list", kwargs={"app_label": section})
+    assert response.url == reverse("admin:app_list", kwargs={"app_label": host})
 
 
-def test_the_section_index_lists_the_library_models(admin_client):
+def test_the_host_index_lists_the_library_models(admin_client):
     html = admin_client.get(reverse("admin:app_list", kwargs={"app_label": "discussion"}))
-    found = sections(html.content.decode())
+    found = headings(html.content.decode())
     assert found == {
         "Comments and moderation": ["Closed discussions", "Comment settings", "Comments"]
     }

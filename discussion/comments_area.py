@@ -1,4 +1,4 @@
-"""The recap page's comments section: the count, a page of threads, this browser's held
+"""The recap page's comments area: the count, a page of threads, this browser's held
 comments and the form, or why comments are closed."""
 
 from django.conf import settings

@@ -1,5 +1,6 @@
-"""`[spoiler]…[/spoiler]` in comments: the only markup a comment accepts. The pure rules first,
-then what readers, repliers and e-mail recipients see, and what the form says and refuses."""
+"""discussion.markup: `[spoiler]…[/spoiler]`, the only markup a comment accepts (a spoiler
+passage). The pure rules first, then what readers, repliers and e-mail recipients see, and what
+the form says and refuses."""
 
 import re
 

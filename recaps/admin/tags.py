@@ -14,7 +14,7 @@ from core.admin import SafeRelationsMixin, is_storable_key
 from pagecache import tags as cache_tags
 from pagecache.purge import invalidate
 
-from .models import TaggedRecap
+from ..models import TaggedRecap
 
 #: Where taggit's merge view reads the ids of the tags to merge.
 SELECTED = "selected_tag_ids"
@@ -90,3 +90,7 @@ class RecapTagAdmin(TagAdmin):
             "tags": tags.annotate(recap_count=Count("recaps_taggedrecap_items")).order_by("name"),
         }
         return TemplateResponse(request, "admin/taggit/tag/merge_tags.html", context)
+
+
+admin.site.unregister(Tag)
+admin.site.register(Tag, RecapTagAdmin)

@@ -1,4 +1,5 @@
-"""Images fetched from the old site (--media-base-url), with the upload limits and checks. What
+"""Stills (importer.stills): the featured image as the hero, captions, credits and alt text, and
+images fetched from the old site (--media-base-url) with the upload limits and checks. What
 the export names is not trusted: an image is stored by the format it is, and a path never leads
 the fetch away from the old site."""
 
@@ -15,6 +16,7 @@ from core.stored_images import content_type
 from importer.models import ImportRun
 from recaps.models import Still
 from tests import images
+from tests.importer.rows import recap
 from tests.shipped_nginx import shipped
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,26 @@ def test_a_path_in_the_export_never_leads_the_fetch_to_another_host(
 def test_the_media_base_url_must_be_an_http_address(run_import, base):
     with pytest.raises(CommandError, match="not an http or https address"):
         run_import(media_base_url=base)
+
+
+def test_caption_and_featured_image_become_the_hero_still(imported):
+    hero = Still.objects.get(recap=recap(101))
+    assert hero.is_hero and hero.section == "recap"
+    assert hero.caption == "Still From Moonlit Harbor Episode 1"
+    assert hero.credit == "Harbour Pictures"
+    assert hero.alt_text == "Still From Moonlit Harbor Episode 1"  # provisional, from the caption
+    # Stored, not only read from the file when a model is loaded: reader pages ask for values.
+    assert Still.objects.filter(pk=hero.pk).values_list("width", "height").get() == (160, 90)
+
+
+def test_alt_text_comes_from_the_attachment_and_missing_images_are_listed(imported):
+    sailors = Still.objects.get(recap=recap(102))
+    assert sailors.alt_text == "Two sailors on a stone quay at dusk"
+    assert sailors.caption == "Two sailors at the quay"
+    run = ImportRun.objects.get()
+    assert run.counts["images_found"] == 2
+    assert run.counts["images_missing"] == 1
+    assert run.counts["images_provisional_alt"] == 1
+    reasons = {(item["wp_id"], item["outcome"]) for item in run.attention}
+    assert ("203", "missing") in reasons and ("201", "provisional alt text") in reasons
+    assert ("103", "no hero still") in reasons  # scheduled, and nothing to lead it

@@ -1,13 +1,16 @@
-"""Spoiler passages in editor rich text: paragraphs an editor marked with the class `spoiler`.
+"""Spoiler passages: text readers see only when they choose to open it. (Not the reader's
+"watched up to" mark, which is the `spoilers` app's.)
 
-Readers get them collapsed in a `<details>` element; every plain-text summary (excerpts, meta
+In editor rich text a passage is a paragraph the editor marked with the class `spoiler`; in a
+comment it is `[spoiler]…[/spoiler]` (discussion.markup, which shows it the same way). Readers
+get passages collapsed in a `<details>` element; every plain-text summary (excerpts, meta
 descriptions, feed items, the search index) leaves them out, so a passage is only ever shown
 where the reader chose to open it.
 
-Only paragraphs can be marked. A paragraph cannot contain another, and the sanitiser escapes
-`<` and `>` inside attribute values, so in sanitised HTML the first `</p>` after a spoiler's
-start tag is its end. That makes one regular expression exact, here and in the search
-index's SQL (`search.documents`), where no HTML parser is at hand.
+In editor text only paragraphs can be marked. A paragraph cannot contain another, and the
+sanitiser escapes `<` and `>` inside attribute values, so in sanitised HTML the first `</p>`
+after a passage's start tag is its end. That makes one regular expression exact, here and in
+the search index's SQL (`search.documents`), where no HTML parser is at hand.
 """
 
 import re

@@ -1,35 +1,33 @@
-import reversion
+"""The recap: the article, what a save keeps up to date (word count, the "Updated" time, share
+links, old addresses), and the queryset every list of recaps starts from."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItem, TaggedItemBase
 
-from core.renditions import picture, rendition
-from core.richtext import RichTextField, text_without_spoilers
-from core.stored_images import StoredImageField
+from core.richtext import RichTextField, text_without_spoiler_passages
 from shows.models import Episode
 from sitesettings.models import SiteSettings
 
-from . import reading
+from .. import reading
+from .publication import State, Status, is_visible, published_condition, state_of
+from .redirects import RecapSlugRedirect
 
 
 class RecapQuerySet(models.QuerySet):
     def published(self, at=None):
-        """The only definition of "visible to readers": published, and its time has come."""
+        """The recaps readers may see: `publication.is_visible()` as a query."""
         return self.filter(published_condition(at))
 
     def next_publication(self, at=None):
         """When the next scheduled recap goes live, or None: caches of public lists expire then."""
         return (
-            self.filter(status=Recap.Status.PUBLISHED, published_at__gt=at or timezone.now())
+            self.filter(status=Status.PUBLISHED, published_at__gt=at or timezone.now())
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
@@ -59,36 +57,10 @@ def text_modified(through=""):
     return Greatest(Coalesce(f"{through}text_changed_at", published), published)
 
 
-def published_condition(at=None, through=""):
-    """The condition of `published()`, for querysets that reach recaps through a relation
-    (`through="recaps__"` from episodes)."""
-    return Q(
-        **{
-            f"{through}status": Recap.Status.PUBLISHED,
-            f"{through}published_at__lte": at or timezone.now(),
-        }
-    )
-
-
 class Recap(models.Model):
-    class Status(models.TextChoices):
-        """What is stored. "Scheduled" is not a stored status: it is PUBLISHED with a publish
-        time still to come, so the recap goes live at that moment with no job running and
-        `published()` stays the one rule of visibility. `Recap.state` names all five."""
-
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
-
-    class State(models.TextChoices):
-        """Where a recap is in the workflow: the status, with PUBLISHED split by the clock."""
-
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        SCHEDULED = "scheduled", "Scheduled"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
+    # Defined beside the rule of visibility (`publication`); everyone else says `Recap.Status`.
+    Status = Status
+    State = State
 
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="recaps")
     subtitle = models.CharField(
@@ -243,9 +215,7 @@ class Recap(models.Model):
     def text_changes_live(self, old, names):
         """Whether this save changes text readers were reading (`old`: the stored row). Edits
         before publication, or while unpublished, are not corrections of a published text."""
-        if old["status"] != self.Status.PUBLISHED or old["published_at"] is None:
-            return False
-        if old["published_at"] > timezone.now():
+        if not is_visible(old["status"], old["published_at"]):
             return False
         return any(old[name] != self._stored_form(name) for name in names)
 
@@ -283,7 +253,7 @@ class Recap(models.Model):
         without its spoilers."""
         if self.meta_description:
             return self.meta_description
-        return Truncator(text_without_spoilers(self.intro)).words(40)
+        return Truncator(text_without_spoiler_passages(self.intro)).words(40)
 
     def count_words(self):
         """The words a reader sees in the intro and sections (see `reading`)."""
@@ -302,145 +272,5 @@ class Recap(models.Model):
 
     @property
     def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-
-def state_of(status, published_at, at=None):
-    if status == Recap.Status.PUBLISHED and published_at and published_at > (at or timezone.now()):
-        return Recap.State.SCHEDULED
-    return Recap.State(status)
-
-
-class RecapTransition(models.Model):
-    """One move of a recap through the workflow: who, when, from which state to which."""
-
-    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="transitions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    from_state = models.CharField(max_length=20, choices=Recap.State, blank=True)
-    to_state = models.CharField(max_length=20, choices=Recap.State)
-    publish_time = models.DateTimeField(null=True, blank=True)
-    note = models.CharField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        get_latest_by = "at"
-        indexes = [models.Index(fields=["recap", "-at"], name="transition_recap_idx")]
-
-    def __str__(self):
-        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
-
-
-class RecapSlugRedirect(models.Model):
-    """An address a published recap used to have; the recap page answers it with a 301."""
-
-    old_slug = models.SlugField(max_length=200, unique=True)
-    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="slug_redirects")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.recap.slug}"
-
-
-class Still(models.Model):
-    class Section(models.TextChoices):
-        RECAP = "recap", "Recap"
-        BONUS_TRACK = "bonus_track", "Bonus Track"
-        REVIEW = "review", "Review"
-
-    recap = models.ForeignKey(Recap, on_delete=models.CASCADE, related_name="stills")
-    image = StoredImageField(upload_to="stills/%Y/%m/", width_field="width", height_field="height")
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        max_length=300, help_text="What the still shows, for readers who cannot see it."
-    )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=200, blank=True, help_text="Who owns the image.")
-    section = models.CharField(max_length=20, choices=Section, default=Section.RECAP)
-    order = models.PositiveSmallIntegerField(default=0)
-    is_hero = models.BooleanField(
-        "hero still", default=False, help_text="Leads the article and its social cards."
-    )
-
-    thumbnail = ImageSpecField(
-        source="image", processors=[ResizeToFit(240, 160)], format="JPEG", options={"quality": 80}
-    )
-    RENDITION_WIDTHS = (480, 800, 1200)
-    webp_480 = rendition("image", "webp", 480)
-    jpeg_480 = rendition("image", "jpeg", 480)
-    webp_800 = rendition("image", "webp", 800)
-    jpeg_800 = rendition("image", "jpeg", 800)
-    webp_1200 = rendition("image", "webp", 1200)
-    jpeg_1200 = rendition("image", "jpeg", 1200)
-
-    class Meta:
-        ordering = ["recap", "section", "order", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(alt_text=""), name="still_alt_text_required"),
-            models.UniqueConstraint(
-                fields=["recap"],
-                condition=Q(is_hero=True),
-                name="still_one_hero_per_recap",
-                violation_error_message="A recap has one hero still; untick “hero still” on the "
-                "others.",
-            ),
-            models.CheckConstraint(
-                condition=Q(section__in=["recap", "bonus_track", "review"]),
-                name="still_section_valid",
-            ),
-        ]
-        indexes = [models.Index(fields=["recap", "section", "order"], name="still_section_idx")]
-
-    def __str__(self):
-        return self.caption or self.alt_text
-
-    @cached_property
-    def picture(self):
-        return picture(self, "image", self.RENDITION_WIDTHS, size=(self.width, self.height))
-
-
-class TaggedRecap(TaggedItemBase):
-    """One tag on one recap. A real foreign key, unlike taggit's generic TaggedItem whose
-    integer `object_id` PostgreSQL must cast to join recaps: the tag page walks an index."""
-
-    # The constraint and index below lead with each column, so neither needs one of its own.
-    tag = models.ForeignKey(
-        Tag,
-        on_delete=models.CASCADE,
-        related_name="%(app_label)s_%(class)s_items",
-        db_index=False,
-    )
-    content_object = models.ForeignKey(
-        Recap,
-        on_delete=models.CASCADE,
-        related_name="tagged_items",
-        db_index=False,
-        verbose_name="recap",
-    )
-
-    class Meta:
-        verbose_name = "recap tag"
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_recap_once")
-        ]
-        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_recap_by_tag_idx")]
-
-
-# Every save of a recap through the admin (or a workflow move) is a revision holding the recap,
-# its stills and its tag links, so a revert restores all three (never the share key).
-reversion.register(TaggedRecap)
-reversion.register(Still)
-reversion.register(Recap, follow=["stills", "tagged_items"], exclude=["share_key"])
-# Revisions saved before TaggedRecap hold the tag links as taggit's generic TaggedItem rows;
-# reversion must still load them (recaps.legacy_tags reads and reverts them).
-reversion.register(TaggedItem)
+        """Whether readers may see the recap now (`publication.is_visible()`)."""
+        return is_visible(self.status, self.published_at)

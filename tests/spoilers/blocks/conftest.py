@@ -1,1 +1,0 @@
-from tests.discussion.conftest import known_commenter, post, recap  # noqa: F401  (shared fixtures)
