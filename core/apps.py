@@ -1,3 +1,4 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.core.checks import Tags, register
@@ -33,3 +34,11 @@ class AdminConfig(admin_apps.AdminConfig):
     default = False
 
     default_site = "core.admin_site.EpisodicAdminSite"
+
+
+class AxesConfig(axes_apps.AppConfig):
+    """django-axes (core.lockout), headed in the admin by what its rows are to editors."""
+
+    # Named in INSTALLED_APPS; not what "axes" there means.
+    default = False
+    verbose_name = "Login lockouts"

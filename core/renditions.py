@@ -240,12 +240,17 @@ def _store(storage, name, data):
 
 @dataclass(frozen=True)
 class Picture:
+    """`width`×`height` is `src`'s size; `largest_width`×`largest_height` the size of the
+    largest rendition, `largest`: as wide as the picture can be shown without enlarging it."""
+
     webp_srcset: str
     jpeg_srcset: str
     src: str
     largest: str
     width: int | None
     height: int | None
+    largest_width: int | None
+    largest_height: int | None
 
 
 def scaled_size(width, height, target):
@@ -284,29 +289,38 @@ def picture_sources(instance, field_name, widths, size=None, ratio=None):
 
 def _build_picture(instance, widths, size, ratio):
     source_width = size[0] if size and size[0] else None
-    # Renditions wider than the source would only repeat the source; keep one at most.
-    usable = [w for w in widths if not source_width or w <= source_width] or [min(widths)]
+    # Renditions wider than the source would only repeat the source: keep the first of them,
+    # which is the source's own width.
+    usable = [w for w in widths if not source_width or w < source_width]
+    usable += [w for w in widths if source_width and w >= source_width][:1]
     webp, jpeg = [], []
     for w in usable:
         shown = min(w, source_width) if source_width else w
         webp.append(f"{getattr(instance, f'webp_{w}').url} {shown}w")
         jpeg.append(f"{getattr(instance, f'jpeg_{w}').url} {shown}w")
-    fallback = usable[min(1, len(usable) - 1)]
-    if ratio:
-        width, height = fallback, round(fallback * ratio)
-    elif size and all(size):
-        width, height = scaled_size(size[0], size[1], fallback)
-    elif size:
-        # A size not known (not stored, and its file not readable): a 16:9 box to hold its
-        # place, which a loaded image replaces with its own ratio (`height: auto`).
-        width, height = fallback, round(fallback * UNKNOWN_RATIO)
-    else:
-        width = height = None
+    fallback, largest = usable[min(1, len(usable) - 1)], usable[-1]
+    width, height = _box(fallback, size, ratio)
+    largest_width, largest_height = _box(largest, size, ratio)
     return Picture(
         webp_srcset=", ".join(webp),
         jpeg_srcset=", ".join(jpeg),
         src=getattr(instance, f"jpeg_{fallback}").url,
-        largest=getattr(instance, f"jpeg_{usable[-1]}").url,
+        largest=getattr(instance, f"jpeg_{largest}").url,
         width=width,
         height=height,
+        largest_width=largest_width,
+        largest_height=largest_height,
     )
+
+
+def _box(rendition_width, size, ratio):
+    """(width, height) of the rendition `rendition_width` wide, as the page's box for it."""
+    if ratio:
+        return rendition_width, round(rendition_width * ratio)
+    if size and all(size):
+        return scaled_size(size[0], size[1], rendition_width)
+    if size:
+        # A size not known (not stored, and its file not readable): a 16:9 box to hold its
+        # place, which a loaded image replaces with its own ratio (`height: auto`).
+        return rendition_width, round(rendition_width * UNKNOWN_RATIO)
+    return None, None

@@ -15,4 +15,5 @@ urlpatterns = [
     path("shows/<slug:slug>/calendar.ics", views.show_calendar_ics, name="show_calendar"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("site.webmanifest", views.web_manifest, name="manifest"),
 ]

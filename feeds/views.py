@@ -1,13 +1,15 @@
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.contrib.sites.shortcuts import get_current_site
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pagecache import tags as cache_tags
 from pagecache.views import cache_tagged
 from shows.models import Show
+from sitesettings.models import SiteSettings
 
 from .calendar import show_calendar
 from .sitemaps import SITEMAPS
@@ -37,6 +39,38 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+#: The manifest's icons: (static path, sizes, type).
+MANIFEST_ICONS = (
+    ("icons/icon-192.png", "192x192", "image/png"),
+    ("icons/icon-512.png", "512x512", "image/png"),
+    ("icons/favicon.svg", "any", "image/svg+xml"),
+)
+
+
+@require_GET
+@cache_tagged(lambda request: set())
+def web_manifest(request):
+    """The web app manifest (the name a phone gives the site saved to its home screen), named
+    from the site settings as the page titles are; kept like a page, so a new name is in it
+    as soon as the settings are saved."""
+    site = SiteSettings.load()
+    manifest = {
+        "name": site.site_name,
+        "short_name": site.site_name,
+        **({"description": site.tagline} if site.tagline else {}),
+        "start_url": reverse("recaps:home"),
+        "display": "browser",
+        # The page background and the brand colour of static/css/site.css.
+        "background_color": "#fbfaf8",
+        "theme_color": "#a4133c",
+        "icons": [
+            {"src": static(path), "sizes": sizes, "type": kind}
+            for path, sizes, kind in MANIFEST_ICONS
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
 
 
 @require_GET

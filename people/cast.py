@@ -126,13 +126,18 @@ def last_seen_lines(show, credits):
 
 def show_facts(show, credits, at=None):
     """The context of the show-facts box (templates/includes/show_facts.html), the same on the
-    recap page and the show hub; `credits` from `credits_for_facts`, tenses for moment `at`."""
-    return {
-        "show": show,
+    recap page and the show hub; `credits` from `credits_for_facts`, tenses for moment `at`.
+    `has_sentences` is False for a show nothing is known of yet (an imported show): no box."""
+    sentences = {
         "cast_line": cast_line(show, credits),
         "last_seen_lines": last_seen_lines(show, credits),
         "run_line": show.run_line(at),
         "schedule_line": show.schedule_line(at),
+    }
+    return {
+        "show": show,
+        **sentences,
+        "has_sentences": any(sentences.values()),
         "schedule_instant": show.schedule_instant(at),
         "where_to_watch": show.where_to_watch(at),
     }

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.sites",
+    "sitesettings.apps.SitesConfig",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     # django_comments_xtd must come before django_comments (its templates and admin win).
     "discussion.apps.CommentsConfig",
     "discussion.apps.DjangoCommentsConfig",
-    "django_tasks_db",
+    "worker.apps.TasksDatabaseConfig",
     "core",
     "worker",
     "shows",
@@ -95,7 +95,7 @@ INSTALLED_APPS = [
     # Development and measurement only: their commands write demo or synthetic content.
     "demo",
     "bench",
-    "axes",
+    "core.apps.AxesConfig",
     # Staff login with two factors: TOTP and recovery codes (django-otp, django-two-factor-auth)
     # and passkeys (django-otp-webauthn); accounts/ puts them in front of the admin.
     # accounts first: its templates give two_factor's pages the admin's look.

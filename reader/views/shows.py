@@ -110,6 +110,7 @@ class ShowHubView(CacheTaggedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         show, hub = self.object, context["hub"]
+        read_most = most_read(show.pk)
         context.update(
             facts=hub["facts"],
             cast=hub["cast"],
@@ -119,7 +120,15 @@ class ShowHubView(CacheTaggedMixin, DetailView):
             calendar_url=reverse("feeds:show_calendar", kwargs={"slug": show.slug}),
             next_release=show.next_release_notice(),
             meta=seo.show_meta(self.request, show),
-            most_read=most_read(show.pk),
+            most_read=read_most,
+            # The side column's boxes, each shown only when it has something to say: without
+            # any, no column (the guide and cast take the page's width).
+            has_side=bool(
+                hub["facts"]["has_sentences"]
+                or read_most
+                or show.follows_id
+                or hub["later_seasons"]
+            ),
         )
         return context
 

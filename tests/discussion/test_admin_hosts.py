@@ -1,6 +1,8 @@
 """Admin hosts (core.admin_site): django-comments-xtd's comments, the closed discussions and the
-comment settings under one heading, "Comments and moderation"; taggit's tags under "Recaps"; no
-library's own name in the index, the sidebar or the breadcrumbs."""
+comment settings under one heading, "Comments and moderation"; taggit's tags under "Recaps"; the
+Site row under "Site settings"; axes' and django-tasks-db's under names an editor reads ("Login
+lockouts", "Background tasks"); no library's own name in the index, the sidebar or the
+breadcrumbs."""
 
 import re
 
@@ -11,6 +13,8 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 RAW_NAMES = ["Taggit", "Comments Xtd", "Django_Comments", "Django Comments"]
+# Headings of the libraries' own app configs.
+RAW_HEADINGS = ["Axes", "Sites", "Tasks Database Backend", "Tasks database backend"]
 COMMENTS = reverse("admin:django_comments_xtd_xtdcomment_changelist")
 TAGS = reverse("admin:taggit_tag_changelist")
 
@@ -48,6 +52,16 @@ def test_the_index_has_one_comments_heading_and_tags_under_recaps(admin_client):
         assert raw not in html
 
 
+def test_the_index_heads_lockouts_tasks_and_the_site_row_in_newsroom_words(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    found = headings(html)
+    assert found["Login lockouts"] == ["Access attempts", "Access failures", "Access logs"]
+    assert found["Background tasks"] == ["Task Results"]
+    assert found["Site settings"] == ["Site settings", "Sites"]
+    for raw in RAW_HEADINGS:
+        assert raw not in found
+
+
 def test_a_moderator_sees_the_comments_heading(moderator):
     html = moderator.get(reverse("admin:index")).content.decode()
     assert headings(html) == {"Comments and moderation": ["Closed discussions", "Comments"]}
@@ -60,6 +74,9 @@ def test_a_moderator_sees_the_comments_heading(moderator):
         (COMMENTS, "Comments and moderation"),
         (TAGS, "Recaps"),
         (reverse("admin:discussion_recapdiscussion_changelist"), "Comments and moderation"),
+        (reverse("admin:axes_accessattempt_changelist"), "Login lockouts"),
+        (reverse("admin:django_tasks_database_dbtaskresult_changelist"), "Background tasks"),
+        (reverse("admin:sites_site_changelist"), "Site settings"),
     ],
 )
 def test_breadcrumbs_and_sidebar_name_the_host_app(admin_client, url, heading):
@@ -68,11 +85,14 @@ def test_breadcrumbs_and_sidebar_name_the_host_app(admin_client, url, heading):
     assert heading in breadcrumbs
     for raw in RAW_NAMES:
         assert raw not in html
+    # The trail's second step is the host app (the last, the model's own plural, may be "Sites").
+    host = re.findall(r"<li>(?:<a [^>]*>)?(.*?)<", breadcrumbs)[1]
+    assert host == heading
 
 
 @pytest.mark.parametrize(
     ("old", "host"),
-    [("django_comments_xtd", "discussion"), ("taggit", "recaps")],
+    [("django_comments_xtd", "discussion"), ("taggit", "recaps"), ("sites", "sitesettings")],
 )
 def test_a_library_index_redirects_to_its_host(admin_client, old, host):
     response = admin_client.get(reverse("admin:app_list", kwargs={"app_label": old}))

@@ -81,7 +81,9 @@ def test_recap_page_shows_verdict_rating_and_where_to_watch(recap_page):
 def test_recap_page_links_previous_recap_and_names_unpublished_next(recap_page, series):
     assert f'rel="prev" href="{series["recaps"][2].get_absolute_url()}"' in recap_page
     assert 'rel="next"' not in recap_page
-    assert 'Soundtrack #2 Episode 4<span class="muted"> · recap coming' in recap_page
+    assert 'Soundtrack #2 Episode 4 <span class="muted episode-nav__status">Recap coming' in (
+        recap_page
+    )
 
 
 def test_recap_page_also_read_order(recap_page, series):
@@ -137,7 +139,8 @@ def test_hero_picture_has_webp_source_jpeg_fallback_and_size(recap_page):
     hero = recap_page.split('<figure class="hero')[1].split("</figure>")[0]
     assert '<source type="image/webp" srcset="' in hero
     assert re.search(r'srcset="[^"]+\.jpg 480w, [^"]+\.jpg 800w, [^"]+\.jpg 1200w"', hero)
-    assert 'width="800" height="450"' in hero
+    # The largest rendition's size: the hero fills the column up to it, never past it.
+    assert 'width="1200" height="675"' in hero
     assert 'loading="lazy"' not in hero
     still = recap_page.split('<figure class="still">')[1].split("</figure>")[0]
     assert 'loading="lazy"' in still
@@ -154,6 +157,33 @@ def test_show_hub(client, series):
     assert 'href="/feeds/shows/soundtrack-2/rss/"' in html
     assert html.index("Geum Sae-rok</a>") < html.index("Steve Noh</a>") < html.index("Demian</a>")
     assert "as Do Hyun-seo" in html
+
+
+def test_a_show_hub_with_nothing_for_the_side_column_has_none(client, db):
+    """A show nothing is known of yet (no cast, no dates, no recap read, no other season): no
+    facts box, no empty aside beside the guide, and the guide has the page's width."""
+    show = Show.objects.create(title="Untitled Pilot", slug="untitled-pilot")
+    html = text(client.get(show.get_absolute_url()))
+    assert '<div class="hub-grid">' in html
+    assert "hub-grid__side" not in html
+    assert "<aside" not in html.split('class="hub-grid')[1]
+    assert 'id="facts-heading"' not in html
+
+
+def test_a_show_hub_with_facts_has_them_in_a_side_column(client, series):
+    html = text(client.get(series["show"].get_absolute_url()))
+    side = html.split('<aside class="hub-grid__side"')[1].split("</aside>")[0]
+    assert '<div class="hub-grid hub-grid--side">' in html
+    assert '<h2 id="facts-heading">Facts</h2>' in side
+
+
+def test_a_show_hub_with_only_another_season_keeps_the_side_column_for_it(client, db):
+    first = Show.objects.create(title="Hilda", slug="hilda")
+    second = Show.objects.create(title="Hilda 2", slug="hilda-2", follows=first)
+    html = text(client.get(second.get_absolute_url()))
+    side = html.split('<aside class="hub-grid__side"')[1].split("</aside>")[0]
+    assert 'id="facts-heading"' not in side
+    assert "Follows <a" in side
 
 
 def test_show_hub_episode_guide(client, series):

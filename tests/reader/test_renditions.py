@@ -87,6 +87,43 @@ def test_a_source_smaller_than_a_rendition_is_never_enlarged(soundtrack):
     assert set(sizes.values()) == {("WEBP", (300, 200)), ("JPEG", (300, 200))}
 
 
+@pytest.mark.parametrize(
+    ("size", "offered", "largest"),
+    [
+        ((1600, 900), [480, 800, 1200], (1200, 675)),
+        ((1200, 675), [480, 800, 1200], (1200, 675)),
+        ((700, 394), [480, 700], (700, 394)),
+        ((400, 225), [400], (400, 225)),
+    ],
+    ids=["wider", "as-wide-as-the-largest", "between", "narrower"],
+)
+def test_a_picture_offers_each_width_up_to_the_source_s_own_once(size, offered, largest):
+    """A rendition at least as wide as the source is the source itself: the first of them is
+    offered at the source's width (a 700-pixel still is shown at 700, not at 480), the others
+    not at all; the largest offered is the size the hero may fill (`fill`)."""
+    from recaps.models import Still
+
+    # No file is read.
+    picture = Still(image="stills/a.jpg", width=size[0], height=size[1]).image_picture
+    widths = [int(c.rpartition(" ")[2][:-1]) for c in picture.jpeg_srcset.split(", ")]
+    assert widths == offered
+    assert [int(c.rpartition(" ")[2][:-1]) for c in picture.webp_srcset.split(", ")] == offered
+    assert (picture.largest_width, picture.largest_height) == largest
+    assert picture.largest in picture.jpeg_srcset.split(", ")[-1]
+
+
+def test_the_picture_tag_sizes_the_img_as_its_fallback_or_with_fill_its_largest():
+    from django.template import Context, Template
+
+    from recaps.models import Still
+
+    template = Template('{% load pictures %}{% picture pic "A still" fill=fill %}')
+    pic = Still(image="stills/a.jpg", width=1600, height=900).image_picture
+    assert 'width="800" height="450"' in template.render(Context({"pic": pic, "fill": False}))
+    assert 'width="1200" height="675"' in template.render(Context({"pic": pic, "fill": True}))
+    assert template.render(Context({"pic": None, "fill": True})).strip() == ""
+
+
 def test_a_rendition_left_from_an_earlier_image_of_the_same_name_is_replaced(soundtrack):
     """Deleting a still leaves its renditions; a new image stored under the freed name must
     not be shown with the old one's."""

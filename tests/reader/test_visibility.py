@@ -36,8 +36,8 @@ def test_hidden_recap_is_absent_from_every_page(pages, series, which):
 def test_neighbours_of_hidden_recaps_are_plain_text(pages, series):
     html = pages[series["recaps"][5].get_absolute_url()]
     assert 'rel="prev"' not in html and 'rel="next"' not in html
-    assert "Soundtrack #2 Episode 4<span" in html
-    assert "Soundtrack #2 Episode 6<span" in html
+    assert "Soundtrack #2 Episode 4 <span" in html
+    assert "Soundtrack #2 Episode 6 <span" in html
 
 
 def test_recap_becomes_visible_when_its_time_comes(client, series):
