@@ -238,6 +238,10 @@ class EpisodicAdminSite(admin.AdminSite):
     def app_index(self, request, app_label, extra_context=None):
         host = admin_host_of(app_label)
         if host != app_label:
-            # Breadcrumbs of a guest app's pages link to its own index: show its host's.
-            return redirect("admin:app_list", app_label=host)
+            # Breadcrumbs of a guest app's pages link to its own index: show its host's, at its
+            # address, or here for a host with no model of its own (and so no address).
+            try:
+                return redirect("admin:app_list", app_label=host)
+            except NoReverseMatch:
+                return super().app_index(request, host, extra_context)
         return super().app_index(request, app_label, extra_context)

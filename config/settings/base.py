@@ -101,10 +101,10 @@ INSTALLED_APPS = [
     # accounts first: its templates give two_factor's pages the admin's look.
     "accounts",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.TotpConfig",
+    "accounts.apps.StaticCodesConfig",
     "two_factor",
-    "django_otp_webauthn",
+    "accounts.apps.PasskeysConfig",
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 RAW_NAMES = ["Taggit", "Comments Xtd", "Django_Comments", "Django Comments"]
 # Headings of the libraries' own app configs.
-RAW_HEADINGS = ["Axes", "Sites", "Tasks Database Backend", "Tasks database backend"]
+RAW_HEADINGS = ["Axes", "Sites", "Tasks Database Backend", "Tasks database backend", "Otp_Totp"]
+RAW_HEADINGS += ["Otp_Static", "OTP WebAuthn"]
 COMMENTS = reverse("admin:django_comments_xtd_xtdcomment_changelist")
 TAGS = reverse("admin:taggit_tag_changelist")
 
@@ -58,6 +59,7 @@ def test_the_index_heads_lockouts_tasks_and_the_site_row_in_newsroom_words(admin
     assert found["Login lockouts"] == ["Access attempts", "Access failures", "Access logs"]
     assert found["Background tasks"] == ["Task Results"]
     assert found["Site settings"] == ["Site settings", "Sites"]
+    assert found["Staff login"] == ["Static devices", "TOTP devices", "WebAuthn credentials"]
     for raw in RAW_HEADINGS:
         assert raw not in found
 
@@ -92,12 +94,27 @@ def test_breadcrumbs_and_sidebar_name_the_host_app(admin_client, url, heading):
 
 @pytest.mark.parametrize(
     ("old", "host"),
-    [("django_comments_xtd", "discussion"), ("taggit", "recaps"), ("sites", "sitesettings")],
+    [
+        ("django_comments_xtd", "discussion"),
+        ("taggit", "recaps"),
+        ("sites", "sitesettings"),
+    ],
 )
 def test_a_library_index_redirects_to_its_host(admin_client, old, host):
     response = admin_client.get(reverse("admin:app_list", kwargs={"app_label": old}))
     assert response.status_code == 302
     assert response.url == reverse("admin:app_list", kwargs={"app_label": host})
+
+
+@pytest.mark.parametrize("old", ["otp_totp", "otp_static", "django_otp_webauthn"])
+def test_a_library_index_of_a_host_without_models_shows_the_hosts_index(admin_client, old):
+    """Staff login (accounts) registers no model of its own, so it has no index address: its
+    guests' indexes show its index."""
+    response = admin_client.get(reverse("admin:app_list", kwargs={"app_label": old}))
+    assert response.status_code == 200
+    assert headings(response.content.decode()) == {
+        "Staff login": ["Static devices", "TOTP devices", "WebAuthn credentials"]
+    }
 
 
 def test_the_host_index_lists_the_library_models(admin_client):
