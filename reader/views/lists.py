@@ -7,17 +7,12 @@ from django.utils import timezone
 from django.views.generic import ListView
 
 from pagecache import tags as cache_tags
-from pagecache.fragments import cached_fragment
+from pagecache.fragments import cached_fragment, kept_fragment
 from pagecache.views import CacheTaggedMixin
 from people.models import Credit, Person
 from reader import seo
 from reader.cards import kept_cards, tags_of_cards
-from reader.queries import (
-    cards_of,
-    most_read,
-    of_shows,
-    recap_cards,
-)
+from reader.queries import cards_of, most_read, of_shows, recap_cards
 from readership import MOST_READ_TAG
 from recaps.models import Recap
 from recaps.visibility import visible_tags
@@ -159,9 +154,16 @@ class TagView(CacheTaggedMixin, ReaderListMixin, ListView):
         )
 
 
+PERSON_FRAGMENT = "person"
+
+
 class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
     """A person: photo, description, bio, filmography, and the published recaps of their shows
-    (paginated)."""
+    (paginated).
+
+    What is the same for every reader (the person and their filmography) is kept until the
+    person, one of their credits or one of those shows changes, as the cards are: a request
+    for a kept page runs no query, whatever the number of credits or recaps."""
 
     template_name = "reader/person.html"
     paginate_by = 12
@@ -169,17 +171,30 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
     first_card_leads = False
 
     def get_queryset(self):
-        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
-        self.credits = list(
-            Credit.objects.filter(person=self.person)
-            .select_related("show")
-            .order_by("-show__premiere_date", "show__title")
+        kept = kept_fragment(PERSON_FRAGMENT, [self.kwargs["slug"]])
+        if kept is None:
+            kept = self.read_person(get_object_or_404(Person, slug=self.kwargs["slug"]))
+        self.person, self.filmography = kept["person"], kept["filmography"]
+        shows = {row["show_id"] for row in self.filmography}
+        # The page's ids, as the tag page reads them: the cards are kept, and read for one
+        # page only when they are not.
+        return Recap.objects.published().filter(of_shows(shows)).values_list("pk", flat=True)
+
+    def read_person(self, person):
+        """The person and their filmography, kept until what they show changes."""
+        return cached_fragment(
+            PERSON_FRAGMENT,
+            [cache_tags.person(person.pk)],
+            build=lambda: {"person": person, "filmography": filmography(person)},
+            key_parts=[person.slug],
+            tags_of=lambda kept: [cache_tags.show(row["show_id"]) for row in kept["filmography"]],
         )
-        shows = {credit.show_id for credit in self.credits}
-        return recap_cards().filter(of_shows(shows))
+
+    def read_recaps(self, object_list):
+        return cards_of(list(object_list))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, credits=self.credits, **kwargs)
+        return super().get_context_data(person=self.person, filmography=self.filmography, **kwargs)
 
     def count_tags(self):
         return [cache_tags.person(self.person.pk), cache_tags.RECAPS]
@@ -188,9 +203,30 @@ class PersonView(CacheTaggedMixin, ReaderListMixin, ListView):
         return {
             cache_tags.person(self.person.pk),
             cache_tags.RECAPS,
-            *(cache_tags.show(credit.show_id) for credit in self.credits),
+            *(cache_tags.show(row["show_id"]) for row in self.filmography),
             *tags_of_cards(context["cards"]),
         }
 
     def meta_for(self, context):
         return seo.person_meta(self.request, self.person, page=context["page_obj"].number)
+
+
+def filmography(person):
+    """The person's credits, newest show first, as plain values (what a kept page needs and
+    no more). One query."""
+    credits = (
+        Credit.objects.filter(person=person)
+        .select_related("show")
+        .order_by("-show__premiere_date", "show__title")
+    )
+    return [
+        {
+            "show_id": credit.show_id,
+            "year": credit.show.premiere_date.year if credit.show.premiere_date else None,
+            "url": credit.show.get_absolute_url(),
+            "title": credit.show.title,
+            "character_name": credit.character_name,
+            "role": credit.get_role_display(),
+        }
+        for credit in credits
+    ]

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from demo.factories import make_episode, make_recap
+from demo.factories import credit, make_episode, make_recap
 from tests.reader.conftest import html
 from tests.spoilers.conftest import signed
 
@@ -23,6 +23,7 @@ PAGES = {
     "hub": (lambda series: series["show"].get_absolute_url(), " of episode 3</span></a>"),
 }
 every_page = pytest.mark.parametrize("page", PAGES)
+KEPT_PAGE_QUERIES = {"home": 1, "tag": 1, "person": 0, "hub": 0}
 card_pages = pytest.mark.parametrize("page", ["home", "tag", "person"])
 MASKED = "Episode 3 — recap hidden"
 
@@ -38,9 +39,9 @@ def tagged(series):
 def test_a_kept_page_reads_no_recap_again(client, tagged, page, django_assert_max_num_queries):
     url = PAGES[page][0](tagged)
     first = html(client.get(url))
-    # What stays per request: the person or tag looked up by its address, the person's
-    # credits; never the recaps, their stills or the guide's episodes.
-    with django_assert_max_num_queries(2) as queries:
+    # What stays per request: the tag looked up by its address, the shows airing now on
+    # home; never the recaps, their stills, the guide's episodes, the person or their credits.
+    with django_assert_max_num_queries(KEPT_PAGE_QUERIES[page]) as queries:
         again = html(client.get(url))
     assert again == first
     sql = " ".join(query["sql"] for query in queries)
@@ -82,6 +83,42 @@ def test_a_new_recap_joins_a_kept_home_page(client, tagged):
     draft.status, draft.published_at = draft.Status.PUBLISHED, timezone.now()
     draft.save()
     assert draft.get_absolute_url() in html(client.get(reverse("recaps:home")))
+
+
+def test_a_person_edit_shows_on_their_kept_page(client, tagged):
+    person = tagged["people"][0]
+    html(client.get(person.get_absolute_url()))
+    person.description = "Actor and singer"
+    person.save()
+    assert "Actor and singer" in html(client.get(person.get_absolute_url()))
+
+
+def test_a_new_credit_brings_its_show_and_recaps_to_a_kept_person_page(client, tagged):
+    artist, earlier = tagged["people"][2], tagged["earlier"]
+    assert earlier.title not in html(client.get(artist.get_absolute_url()))
+    credit(artist, earlier, "Cameo")
+    page = html(client.get(artist.get_absolute_url()))
+    assert earlier.title in page and tagged["other_recap"].get_absolute_url() in page
+
+
+def test_a_show_edit_shows_in_a_kept_filmography(client, tagged):
+    person, earlier = tagged["people"][0], tagged["earlier"]
+    html(client.get(person.get_absolute_url()))
+    earlier.title = "Youth of May (2021)"
+    earlier.save()
+    assert "Youth of May (2021)" in html(client.get(person.get_absolute_url()))
+
+
+def test_a_kept_person_page_goes_with_its_address(client, tagged):
+    person = tagged["people"][0]
+    old_url = person.get_absolute_url()
+    html(client.get(old_url))
+    person.slug = "geum-sae-rok-actor"
+    person.save()
+    assert client.get(old_url).status_code == 404
+    html(client.get(person.get_absolute_url()))
+    person.delete()
+    assert client.get(person.get_absolute_url()).status_code == 404
 
 
 @every_page
