@@ -237,3 +237,14 @@ def still(recap):
         alt_text="Two people under an umbrella",
         caption="Still From Soundtrack #2 Episode 4",
     )
+
+
+@pytest.fixture
+def no_remembered_media_faults():
+    """The media storage's remembered failures (core.media_faults) neither come from an earlier
+    test nor reach a later one."""
+    from core.media_faults import faults
+
+    faults.reset()
+    yield
+    faults.reset()

@@ -22,17 +22,10 @@ from recaps.models import Still
 from tests import images
 from tests.admin_forms import add_inline_rows, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_remembered_media_faults")]
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 STORAGE_METHODS = ["_save", "_open", "delete", "exists", "size", "listdir"]
-
-
-@pytest.fixture(autouse=True)
-def no_remembered_faults():
-    faults.reset()
-    yield
-    faults.reset()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import pytest
 from django.core.management import call_command
 
 from core.admin import MEDIA_STORAGE_UNAVAILABLE
-from core.media_faults import faults
 from demo.factories import credit, make_episode, make_person, make_recap, make_show, make_still
 from people.models import Person
 from recaps.models import Recap, Still
@@ -27,16 +26,9 @@ from tests.admin_forms import add_inline_rows, form_data
 from tests.s3 import BUCKET, DOMAIN, MotoS3, use_bucket
 from tests.servers import Gunicorn, manage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_remembered_media_faults")]
 
 ALT = "Two people at a piano in the rain"
-
-
-@pytest.fixture(autouse=True)
-def no_remembered_faults():
-    faults.reset()
-    yield
-    faults.reset()
 
 
 @pytest.fixture
