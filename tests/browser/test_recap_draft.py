@@ -10,6 +10,7 @@ from model_bakery import baker
 from playwright.sync_api import expect
 
 from recaps.models import Recap
+from tests.browser.editor import add_paragraph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,12 +57,7 @@ def open_form(context, url):
 
 
 def type_paragraph(page, text):
-    editable = page.locator(".field-body .prose-editor [contenteditable=true]")
-    editable.locator("p").first.click()
-    expect(editable).to_be_focused()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type(text)
+    add_paragraph(page, page.locator(".field-body .prose-editor [contenteditable=true]"), text)
 
 
 def drafts(page):

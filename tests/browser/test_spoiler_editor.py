@@ -3,21 +3,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from model_bakery import baker
-from playwright.sync_api import expect
 
 from recaps.models import Recap
+from tests.browser.editor import add_paragraph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-CARET_AFTER_THE_DUET = """() => {
-    const selection = window.getSelection();
-    const node = selection.focusNode;
-    if (!selection.isCollapsed || !node) return false;
-    const text = node.nodeType === Node.TEXT_NODE;
-    const atEnd = selection.focusOffset === (text ? node.length : node.childNodes.length);
-    return atEnd && (text ? node.parentElement : node).textContent === "The duet.";
-}"""
 
 
 def test_editor_marks_a_paragraph_as_a_spoiler_and_saves(live_server, page, screenshot):
@@ -39,20 +29,7 @@ def test_editor_marks_a_paragraph_as_a_spoiler_and_saves(live_server, page, scre
 
     body = page.locator(".field-body .prose-editor")
     editable = body.locator("[contenteditable=true]")
-    editable.locator("p").first.click()
-    # Type only once the editor has the focus, at the end of its text: a key pressed earlier
-    # lands wherever the caret happened to be.
-    expect(editable).to_be_focused()
-    # The editor may still move the caret the click placed (CI once typed at the start): press
-    # Control+End until the caret is after "The duet.", then type.
-    for _ in range(20):
-        page.keyboard.press("Control+End")
-        if page.evaluate(CARET_AFTER_THE_DUET):
-            break
-        page.wait_for_timeout(100)
-    assert page.evaluate(CARET_AFTER_THE_DUET)
-    page.keyboard.press("Enter")
-    page.keyboard.type("In the finale, K gets the last word.")
+    add_paragraph(page, editable, "In the finale, K gets the last word.")
     spoiler = '.prose-menubar__option[data-name="nodeClass:paragraph:spoiler"]'
     menu = body.locator(".prose-menubar__dropdown", has=page.locator(spoiler))
     menu.locator(".prose-menubar__selected").click()
