@@ -26,6 +26,8 @@ from tests.resilience.demo_site import (
 from tests.servers import Gunicorn, query, wait_until
 
 WARNING = "Redis (the cache) is unreachable"
+# EPISODIC_REDIS_TIMEOUT's default: how long one operation waits for a Redis that hangs.
+TIMEOUT = 0.25
 
 
 class Phases:
@@ -183,7 +185,11 @@ def test_a_frozen_redis_costs_a_request_at_most_its_timeout(
     for phase in ("before", "during", "after"):
         assert_served(record, phase)
     assert all(fresh)
-    assert max(down) < max(up) + 0.25 + 0.25, (up, down)
+    # Each of the two workers waits once for the timeout: at most two slow probes. A loaded CI
+    # machine may stall the process a little on top (seen: 0.53 s for a probe with one timeout).
+    slow = [seconds for seconds in down if seconds > statistics.median(up) + TIMEOUT * 0.8]
+    assert len(slow) <= 2, (up, down)
+    assert max(down) < max(up) + 2 * TIMEOUT + 0.25, (up, down)
     assert statistics.median(down) < statistics.median(up) + 0.1, (up, down)
 
 
