@@ -185,10 +185,9 @@ def test_a_frozen_redis_costs_a_request_at_most_its_timeout(
     for phase in ("before", "during", "after"):
         assert_served(record, phase)
     assert all(fresh)
-    # Each of the two workers waits once for the timeout: at most two slow probes. A loaded CI
-    # machine may stall the process a little on top (seen: 0.53 s for a probe with one timeout).
-    slow = [seconds for seconds in down if seconds > statistics.median(up) + TIMEOUT * 0.8]
-    assert len(slow) <= 2, (up, down)
+    # A probe waits at most once for the timeout (a worker tries Redis again now and then, so
+    # several probes may). A loaded CI machine may stall the process a little on top (seen:
+    # 0.53 s for a probe that waited once).
     assert max(down) < max(up) + 2 * TIMEOUT + 0.25, (up, down)
     assert statistics.median(down) < statistics.median(up) + 0.1, (up, down)
 
